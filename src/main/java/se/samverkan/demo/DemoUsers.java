@@ -1,0 +1,50 @@
+package se.samverkan.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import se.samverkan.organisation.Organisation;
+import se.samverkan.organisation.OrganisationFunction;
+
+/**
+ * Demo profile only: one user per function, id {@code <function>.<scope>} (e.g.
+ * {@code samordnare.lycksele}), password {@code demo}. Never created in any other profile.
+ */
+@Component
+@Profile("demo")
+public class DemoUsers {
+
+  public static final String PASSWORD = "demo";
+
+  private final IdentityService identityService;
+
+  public DemoUsers(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public static String userIdOf(OrganisationFunction function) {
+    return function.scopeSlug() == null ? function.type() : function.type() + "." + function.scopeSlug();
+  }
+
+  /** Creates missing demo users and memberships; returns the ids of all demo users. */
+  public List<String> createMissing(Organisation organisation) {
+    List<String> ids = new ArrayList<>();
+    for (OrganisationFunction function : organisation.allFunctions()) {
+      String id = userIdOf(function);
+      ids.add(id);
+      if (identityService.createUserQuery().userId(id).singleResult() == null) {
+        User user = identityService.newUser(id);
+        user.setFirstName("Demo");
+        user.setLastName(function.name());
+        user.setEmail(id + "@samverkan.example");
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+        identityService.createMembership(id, function.groupId());
+      }
+    }
+    return ids;
+  }
+}

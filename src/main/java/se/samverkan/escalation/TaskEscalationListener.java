@@ -1,0 +1,54 @@
+package se.samverkan.escalation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import se.samverkan.organisation.Organisation;
+import se.samverkan.organisation.OrganisationFunction;
+import se.samverkan.tasklist.TasklistFilters;
+
+/**
+ * A stalled task is escalated: the escalation target of each of its functions becomes a
+ * candidate too, and its priority rises so that it shows in the "Eskalerade" filter. Referenced
+ * from every user task as a {@code timeout} task listener {@code ${taskEscalation}}; a second
+ * timeout on the same task escalates one level further.
+ */
+@Component("taskEscalation")
+public class TaskEscalationListener implements TaskListener {
+
+  /** Task-local variable: the escalation level reached (1, 2, …). */
+  public static final String LEVEL = "eskaleringsniva";
+
+  private static final Logger log = LoggerFactory.getLogger(TaskEscalationListener.class);
+
+  private final Organisation organisation;
+
+  public TaskEscalationListener(Organisation organisation) {
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object previous = task.getVariableLocal(LEVEL);
+    int level = previous instanceof Number n ? n.intValue() + 1 : 1;
+    List<String> targets = new ArrayList<>();
+    for (IdentityLink link : List.copyOf(task.getCandidates())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        organisation.escalationTargetOf(link.getGroupId())
+            .map(OrganisationFunction::groupId)
+            .ifPresent(targets::add);
+      }
+    }
+    targets.forEach(task::addCandidateGroup);
+    task.setPriority(Math.max(task.getPriority(), TasklistFilters.ESCALATED_PRIORITY + 5 * level));
+    task.setVariableLocal(LEVEL, level);
+    log.info("Uppgiften '{}' ({}) eskalerad, nivå {}, till {}", task.getName(), task.getId(), level,
+        targets.isEmpty() ? "(ingen eskaleringsmottagare, prioritet höjd)" : targets);
+  }
+}

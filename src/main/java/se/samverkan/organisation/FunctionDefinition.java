@@ -1,0 +1,28 @@
+package se.samverkan.organisation;
+
+import java.util.List;
+
+/**
+ * A kind of function (role) as declared in the organisation file.
+ *
+ * @param escalatesTo the function type a stalled task escalates to, in the same scope; may be null
+ * @param deputy an optional deputy function type, in the same scope
+ * @param applications Camunda webapps the function may open (tasklist, cockpit)
+ * @param startsProcesses whether holders may start processes from Tasklist
+ * @param deploysModels whether holders may deploy models (the process owner)
+ * @param readsAll whether holders read every process instance and its history (oversight)
+ */
+public record FunctionDefinition(
+    String name,
+    FunctionScope scope,
+    String escalatesTo,
+    String deputy,
+    List<String> applications,
+    boolean startsProcesses,
+    boolean deploysModels,
+    boolean readsAll) {
+
+  public FunctionDefinition {
+    applications = applications == null ? List.of() : List.copyOf(applications);
+  }
+}

@@ -1,0 +1,146 @@
+package se.samverkan.organisation;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks the organisation file. Plain Java, so process tests can use it without Spring.
+ * Every problem names the file and, where the parser knows it, the line.
+ */
+public final class OrganisationLoader {
+
+  private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private OrganisationLoader() {}
+
+  public static Organisation load(InputStream in, String fileName) {
+    String text;
+    try {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new OrganisationFileException("Organisationsfilen " + fileName + " kan inte läsas: " + e.getMessage(), e);
+    }
+    Organisation organisation;
+    try {
+      organisation = YAML.readValue(text, Organisation.class);
+    } catch (UnrecognizedPropertyException e) {
+      // Jackson reports the position after the skipped value; the field's own line is what helps.
+      throw new OrganisationFileException("Organisationsfilen " + fileName + ", rad "
+          + lineOf(text, e.getPropertyName(), e.getLocation()) + ": okänt fält '" + e.getPropertyName()
+          + "' (kända fält: " + e.getKnownPropertyIds() + ")", e);
+    } catch (JsonProcessingException e) {
+      JsonLocation location = e.getLocation();
+      String where = location == null ? "" : ", rad " + location.getLineNr();
+      throw new OrganisationFileException(
+          "Organisationsfilen " + fileName + where + ": " + e.getOriginalMessage(), e);
+    }
+    if (organisation == null) {
+      throw new OrganisationFileException("Organisationsfilen " + fileName + " är tom");
+    }
+    List<String> problems = problemsOf(organisation);
+    if (!problems.isEmpty()) {
+      throw new OrganisationFileException(
+          "Organisationsfilen " + fileName + " är felaktig:\n  - " + String.join("\n  - ", problems));
+    }
+    return organisation;
+  }
+
+  private static int lineOf(String text, String field, JsonLocation fallback) {
+    Pattern key = Pattern.compile("^[\\s-]*" + Pattern.quote(field) + "\\s*:");
+    String[] lines = text.split("\\R", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (key.matcher(lines[i]).find()) {
+        return i + 1;
+      }
+    }
+    return fallback == null ? 0 : fallback.getLineNr();
+  }
+
+  static List<String> problemsOf(Organisation organisation) {
+    List<String> problems = new ArrayList<>();
+    if (organisation.functions().isEmpty()) {
+      problems.add("functions saknas");
+    }
+    organisation.functions().forEach((type, definition) -> {
+      checkSlug(problems, "funktion", type);
+      if (definition.name() == null || definition.name().isBlank()) {
+        problems.add("funktionen " + type + " saknar name");
+      }
+      if (definition.scope() == null) {
+        problems.add("funktionen " + type + " saknar scope (lpo, kommun eller global)");
+      }
+      checkReference(problems, organisation, type, "escalatesTo", definition.escalatesTo());
+      checkReference(problems, organisation, type, "deputy", definition.deputy());
+      definition.applications().stream()
+          .filter(app -> !Set.of("tasklist", "cockpit", "admin").contains(app))
+          .forEach(app -> problems.add("funktionen " + type + " har okänd applikation " + app));
+    });
+    organisation.estActors().keySet().forEach(actor -> {
+      checkSlug(problems, "EST-aktör", actor);
+      if (organisation.functions().containsKey(actor)) {
+        problems.add("EST-aktören " + actor + " har samma namn som en funktion");
+      }
+    });
+    if (!organisation.estActors().isEmpty()
+        && !organisation.functions().containsKey(organisation.estActorsEscalateTo())) {
+      problems.add("estActorsEscalateTo: okänd funktion " + organisation.estActorsEscalateTo());
+    }
+    Set<String> slugs = new HashSet<>();
+    for (Lpo lpo : organisation.lpos()) {
+      checkSlug(problems, "lokalpolisområde", lpo.slug());
+      if (!slugs.add(lpo.slug())) {
+        problems.add("sluggen " + lpo.slug() + " förekommer mer än en gång");
+      }
+      for (Municipality m : lpo.municipalities()) {
+        checkSlug(problems, "kommun", m.slug());
+        if (!slugs.add(m.slug())) {
+          problems.add("sluggen " + m.slug() + " förekommer mer än en gång");
+        }
+        if (m.name() == null || m.name().isBlank()) {
+          problems.add("kommunen " + m.slug() + " saknar name");
+        }
+        m.est().actors().stream()
+            .filter(actor -> !organisation.estActors().containsKey(actor))
+            .forEach(actor -> problems.add("kommunen " + m.slug() + " har okänd EST-aktör " + actor));
+      }
+    }
+    return problems;
+  }
+
+  private static void checkReference(
+      List<String> problems, Organisation organisation, String type, String field, String target) {
+    if (target == null) {
+      return;
+    }
+    Map<String, FunctionDefinition> functions = organisation.functions();
+    FunctionDefinition targetDefinition = functions.get(target);
+    if (targetDefinition == null) {
+      problems.add("funktionen " + type + ": " + field + " pekar på okänd funktion " + target);
+    } else if (targetDefinition.scope() != functions.get(type).scope()
+        && targetDefinition.scope() != FunctionScope.global) {
+      problems.add("funktionen " + type + ": " + field + " " + target + " har en annan scope");
+    }
+  }
+
+  private static void checkSlug(List<String> problems, String what, String slug) {
+    if (slug == null || !SLUG.matcher(slug).matches()) {
+      problems.add(what + " '" + slug + "' är ingen giltig id (små bokstäver a-z, siffror och bindestreck)");
+    }
+  }
+}

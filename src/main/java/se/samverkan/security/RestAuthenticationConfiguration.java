@@ -1,0 +1,27 @@
+package se.samverkan.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The REST API answers only to authenticated users (HTTP Basic against Camunda's identity
+ * service); the engine's authorizations then apply to every call. Camunda leaves it open.
+ */
+@Configuration(proxyBeanMethods = false)
+class RestAuthenticationConfiguration {
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("samverkan-rest-authentication");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+}

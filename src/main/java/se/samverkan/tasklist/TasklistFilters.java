@@ -1,0 +1,76 @@
+package se.samverkan.tasklist;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+import se.samverkan.security.FunctionAuthorizations;
+
+/**
+ * The shared Tasklist filters every user sees. Filters are looked up by name, so a restart
+ * updates their query and keeps their id (and any bookmarks to it).
+ */
+@Component
+public class TasklistFilters {
+
+  public static final String MY_TASKS = "Mina uppgifter";
+  public static final String FUNCTION_TASKS = "Min funktions uppgifter";
+  public static final String OVERDUE = "Försenade";
+  public static final String ESCALATED = "Eskalerade";
+
+  /** Task priority from which a task counts as escalated; Camunda's default priority is 50. */
+  public static final int ESCALATED_PRIORITY = 75;
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final FunctionAuthorizations authorizations;
+
+  public TasklistFilters(FilterService filterService, TaskService taskService, FunctionAuthorizations authorizations) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizations = authorizations;
+  }
+
+  public void createOrUpdate() {
+    save(MY_TASKS, -10, "Uppgifter som du har tagit", "#2e6da4",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    save(FUNCTION_TASKS, 0, "Allt som väntar på dina funktioner, taget eller inte", "#3c763d",
+        functionTasks());
+    save(OVERDUE, 10, "Dina funktioners uppgifter som passerat sitt förfallodatum", "#a94442",
+        functionTasks().dueBeforeExpression("${now()}"));
+    save(ESCALATED, 20, "Uppgifter som stannat av och eskalerats till dig eller din funktion", "#8a6d3b",
+        functionTasks().taskMinPriority(ESCALATED_PRIORITY));
+  }
+
+  private TaskQuery functionTasks() {
+    return taskService.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks();
+  }
+
+  private void save(String name, int priority, String description, String color, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name);
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("priority", priority);
+    properties.put("description", description);
+    properties.put("color", color);
+    properties.put("refresh", true);
+    properties.put("variables", List.of(
+        Map.of("name", "kommunNamn", "label", "Kommun"),
+        Map.of("name", "lpoNamn", "label", "Lokalpolisområde")));
+    filter.setOwner(null);
+    filter.setProperties(properties);
+    filter.setQuery(query.orderByDueDate().asc());
+    filterService.saveFilter(filter);
+    authorizations.grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+}

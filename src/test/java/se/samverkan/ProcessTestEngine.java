@@ -1,0 +1,68 @@
+package se.samverkan;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import se.samverkan.escalation.TaskEscalationListener;
+import se.samverkan.escalation.TaskReminderListener;
+import se.samverkan.organisation.Organisation;
+import se.samverkan.organisation.OrganisationLoader;
+
+/**
+ * The engine of the fast process tests: in-memory H2, no job executor (tests drive time with
+ * ClockUtil and execute jobs themselves), the same plugins and beans as the application.
+ * Beans are plain objects here; models reference them as ${beanName} as in Spring.
+ */
+public final class ProcessTestEngine {
+
+  private static ProcessEngine engine;
+
+  private ProcessTestEngine() {}
+
+  /** {@code @RegisterExtension static ProcessEngineExtension engine = ProcessTestEngine.extension();} */
+  public static ProcessEngineExtension extension() {
+    return ProcessEngineExtension.builder().useProcessEngine(engine()).build();
+  }
+
+  public static Organisation organisation() {
+    return OrganisationLoader.load(ProcessTestEngine.class.getResourceAsStream("/organisation.yaml"),
+        "organisation.yaml");
+  }
+
+  /** The beans models may reference. Add the beans of a new feature here. */
+  static Map<Object, Object> beans(Organisation organisation) {
+    Map<Object, Object> beans = new HashMap<>();
+    beans.put("organisation", organisation);
+    beans.put("taskReminder", new TaskReminderListener());
+    beans.put("taskEscalation", new TaskEscalationListener(organisation));
+    return beans;
+  }
+
+  static List<ProcessEnginePlugin> plugins() {
+    return List.of(new SpinProcessEnginePlugin());
+  }
+
+  public static synchronized ProcessEngine engine() {
+    if (engine == null) {
+      StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+      configuration.setJdbcUrl("jdbc:h2:mem:samverkan-process-tests;DB_CLOSE_DELAY=-1");
+      configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+      configuration.setJobExecutorActivate(false);
+      configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+      configuration.setEnforceHistoryTimeToLive(true);
+      configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
+      configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]*");
+      configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+      configuration.setBeans(beans(organisation()));
+      configuration.getProcessEnginePlugins().addAll(plugins());
+      engine = configuration.buildProcessEngine();
+    }
+    return engine;
+  }
+}

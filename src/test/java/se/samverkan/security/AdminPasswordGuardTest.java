@@ -1,0 +1,41 @@
+package se.samverkan.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+class AdminPasswordGuardTest {
+
+  private final AdminPasswordGuard guard = new AdminPasswordGuard();
+
+  @Test
+  void shouldRefuseToStartWithoutAdminPasswordOutsideDemo() {
+    MockEnvironment env = new MockEnvironment();
+    env.setActiveProfiles("postgres");
+    env.setProperty(AdminPasswordGuard.PASSWORD_PROPERTY, "");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(env, new SpringApplication()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("SAMVERKAN_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void shouldStartWithAdminPasswordFromTheEnvironment() {
+    MockEnvironment env = new MockEnvironment();
+    env.setActiveProfiles("prod");
+    env.setProperty(AdminPasswordGuard.PASSWORD_PROPERTY, "ett-långt-lösenord");
+
+    assertThatCode(() -> guard.postProcessEnvironment(env, new SpringApplication())).doesNotThrowAnyException();
+  }
+
+  @Test
+  void shouldAllowTheDemoProfileItsDemoPassword() {
+    MockEnvironment env = new MockEnvironment();
+    env.setActiveProfiles("demo");
+
+    assertThatCode(() -> guard.postProcessEnvironment(env, new SpringApplication())).doesNotThrowAnyException();
+  }
+}
