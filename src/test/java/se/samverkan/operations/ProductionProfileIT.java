@@ -1,0 +1,210 @@
+package se.samverkan.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.actuate.health.HealthEndpointGroups;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * Starts Samverkan with the production profile (on its own H2 database whose schema is created by
+ * the documented step, since prod never touches the schema) and checks what an operator relies on.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ProductionProfileIT {
+
+  private static final String ENGINE = "prodprofile";
+  private static final String ADMIN_PASSWORD = "Prod-Test-1234!";
+
+  private static ConfigurableApplicationContext context;
+  private static HttpClient http;
+  private static String base;
+
+  @BeforeAll
+  static void startWithProdProfile() throws Exception {
+    String url = SeparateApplication.newH2Url();
+    SeparateApplication.createCamundaSchema(url);
+    context = SeparateApplication.start(ENGINE, url,
+        "--spring.profiles.active=prod",
+        "--camunda.bpm.admin-user.id=driftadmin",
+        "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD);
+    base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  @Test
+  void shouldCreateNoDemoUsersAndOnlyTheAdminFromTheEnvironment() {
+    Environment environment = context.getEnvironment();
+    assertThat(environment.getActiveProfiles()).contains("prod").doesNotContain("demo", "test");
+    List<String> users = context.getBean(IdentityService.class).createUserQuery().list().stream()
+        .map(User::getId).toList();
+    assertThat(users).containsExactly("driftadmin");
+    assertThat(context.getBean(IdentityService.class).checkPassword("driftadmin", ADMIN_PASSWORD)).isTrue();
+  }
+
+  @Test
+  void shouldNeverChangeTheSchemaInProduction() {
+    assertThat(engineConfiguration().getDatabaseSchemaUpdate()).isEqualTo("false");
+  }
+
+  @Test
+  void shouldSendHstsAndSecurityHeadersFromTheWebapps() throws Exception {
+    HttpResponse<String> page = get("/camunda/app/welcome/" + ENGINE + "/", Map.of());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Strict-Transport-Security"))
+        .contains("max-age=31536000; includeSubDomains");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
+
+  @Test
+  void shouldRefuseAModifyingWebappRequestWithoutCsrfToken() throws Exception {
+    HttpResponse<String> login = post("/camunda/api/admin/auth/user/" + ENGINE + "/login/welcome",
+        "username=driftadmin&password=" + ADMIN_PASSWORD, Map.of());
+
+    assertThat(login.statusCode()).isEqualTo(403);
+    assertThat(login.headers().firstValue("X-XSRF-TOKEN")).contains("Required");
+  }
+
+  @Test
+  void shouldLogInWithCsrfTokenAndSetSecureSameSiteCookies() throws Exception {
+    HttpResponse<String> page = get("/camunda/app/welcome/" + ENGINE + "/", Map.of());
+    String csrfCookie = cookie(page, "XSRF-TOKEN").orElseThrow();
+    assertThat(csrfCookie).contains("Secure").contains("SameSite=Strict");
+    String token = cookieValue(csrfCookie);
+    String session = cookieValue(cookie(page, "JSESSIONID").orElseThrow());
+
+    HttpResponse<String> login = post("/camunda/api/admin/auth/user/" + ENGINE + "/login/welcome",
+        "username=driftadmin&password=" + ADMIN_PASSWORD,
+        Map.of("X-XSRF-TOKEN", token, "Cookie", "XSRF-TOKEN=" + token + "; JSESSIONID=" + session));
+
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String sessionCookie = cookie(login, "JSESSIONID").orElseThrow();
+    assertThat(sessionCookie).contains("Secure").contains("HttpOnly").contains("SameSite=Strict");
+  }
+
+  @Test
+  void shouldEndIdleSessionsAfterHalfAnHour() {
+    assertThat(context.getBean(ServerProperties.class).getServlet().getSession().getTimeout())
+        .isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void shouldRefuseWeakPasswords() {
+    IdentityService identity = context.getBean(IdentityService.class);
+    assertThat(engineConfiguration().isEnablePasswordPolicy()).isTrue();
+    assertThat(identity.checkPasswordAgainstPolicy("demo").isValid()).isFalse();
+
+    User user = identity.newUser("svag.anvandare");
+    user.setPassword("demo");
+    assertThatThrownBy(() -> identity.saveUser(user)).isInstanceOf(ProcessEngineException.class);
+    assertThat(identity.createUserQuery().userId("svag.anvandare").count()).isZero();
+  }
+
+  @Test
+  void shouldMakeTheNextLoginWaitAfterAFailedOne() {
+    IdentityService identity = context.getBean(IdentityService.class);
+    User user = identity.newUser("throttle.test");
+    user.setPassword("Ratt-Losen-123!");
+    identity.saveUser(user);
+
+    assertThat(identity.checkPassword("throttle.test", "fel-losenord")).isFalse();
+    // Right password, but within the login delay: still refused.
+    assertThat(identity.checkPassword("throttle.test", "Ratt-Losen-123!")).isFalse();
+    assertThat(engineConfiguration().getLoginMaxAttempts()).isEqualTo(10);
+    identity.deleteUser("throttle.test");
+  }
+
+  @Test
+  void shouldAnswerLivenessAndReadinessIncludingTheDatabase() throws Exception {
+    HttpResponse<String> liveness = get("/actuator/health/liveness", Map.of());
+    HttpResponse<String> readiness = get("/actuator/health/readiness", Map.of());
+
+    assertThat(liveness.statusCode()).isEqualTo(200);
+    assertThat(liveness.body()).contains("\"status\":\"UP\"");
+    assertThat(readiness.statusCode()).isEqualTo(200);
+    assertThat(readiness.body()).contains("\"status\":\"UP\"");
+    assertThat(context.getBean(HealthEndpointGroups.class).get("readiness").isMember("db")).isTrue();
+  }
+
+  @Test
+  void shouldExposeNoActuatorEndpointButHealth() throws Exception {
+    assertThat(get("/actuator/env", Map.of()).statusCode()).isEqualTo(404);
+    assertThat(get("/actuator/beans", Map.of()).statusCode()).isEqualTo(404);
+    assertThat(get("/actuator/health", Map.of()).body()).doesNotContain("details", "components");
+  }
+
+  @Test
+  void shouldNotLogTheContentsOfFreeTextFields(CapturedOutput output) {
+    String secret = "HEMLIG-FRITEXT-" + System.nanoTime();
+    context.getBean(RepositoryService.class).createDeployment()
+        .addClasspathResource("test-processes/visibility-test.bpmn").name("prod-log-test").deploy();
+    RuntimeService runtime = context.getBean(RuntimeService.class);
+    TaskService tasks = context.getBean(TaskService.class);
+    String instance = runtime.startProcessInstanceByKey("visibility-test",
+        Map.of("kommun", "lycksele", "beskrivning", secret)).getId();
+    String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    tasks.complete(task, Map.of("kommentar", secret + "-svar"));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    assertThat(output.getAll()).doesNotContain(secret);
+  }
+
+  private static ProcessEngineConfigurationImpl engineConfiguration() {
+    return (ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class).getProcessEngineConfiguration();
+  }
+
+  private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String form, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Optional<String> cookie(HttpResponse<?> response, String name) {
+    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst();
+  }
+
+  private static String cookieValue(String setCookie) {
+    return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+  }
+}

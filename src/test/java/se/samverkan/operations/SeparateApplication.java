@@ -1,0 +1,59 @@
+package se.samverkan.operations;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.h2.tools.RunScript;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.samverkan.SamverkanApplication;
+
+/**
+ * Starts Samverkan a second time inside a test, apart from the shared integration-test context:
+ * its own random port, its own engine name and its own in-memory H2 database. Command-line
+ * arguments win over the profiles the build passes as system properties.
+ */
+final class SeparateApplication {
+
+  /** The order in which the engine itself runs Camunda's create scripts (DbSqlSession). */
+  static final List<String> SCHEMA_COMPONENTS = List.of(
+      "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
+
+  private SeparateApplication() {}
+
+  static String newH2Url() {
+    return "jdbc:h2:mem:separate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+  }
+
+  /** The documented schema step (ops/create-schema.sh), with the H2 flavour of the same scripts. */
+  static void createCamundaSchema(String h2Url) throws Exception {
+    try (Connection connection = DriverManager.getConnection(h2Url, "sa", "")) {
+      for (String component : SCHEMA_COMPONENTS) {
+        String script = "/org/camunda/bpm/engine/db/create/activiti.h2.create." + component + ".sql";
+        try (Reader reader = new InputStreamReader(
+            SeparateApplication.class.getResourceAsStream(script), StandardCharsets.UTF_8)) {
+          RunScript.execute(connection, reader);
+        }
+      }
+    }
+  }
+
+  static ConfigurableApplicationContext start(String engineName, String h2Url, String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--camunda.bpm.process-engine-name=" + engineName,
+        "--camunda.bpm.database.type=h2",
+        "--spring.datasource.url=" + h2Url,
+        "--spring.datasource.username=sa",
+        "--spring.datasource.password=",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--spring.jmx.enabled=false"));
+    args.addAll(List.of(extraArgs));
+    return new SpringApplication(SamverkanApplication.class).run(args.toArray(String[]::new));
+  }
+}
