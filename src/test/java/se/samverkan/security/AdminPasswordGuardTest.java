@@ -38,4 +38,28 @@ class AdminPasswordGuardTest {
 
     assertThatCode(() -> guard.postProcessEnvironment(env, new SpringApplication())).doesNotThrowAnyException();
   }
+
+  @Test
+  void shouldRefuseAnAdminPasswordAgainstThePolicyWithASwedishMessage() {
+    MockEnvironment env = new MockEnvironment();
+    env.setActiveProfiles("prod");
+    env.setProperty(AdminPasswordGuard.POLICY_PROPERTY, "true");
+    env.setProperty("camunda.bpm.admin-user.id", "admin");
+    env.setProperty(AdminPasswordGuard.PASSWORD_PROPERTY, "Drift-Admin-2026!");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(env, new SpringApplication()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("lösenordspolicyn");
+  }
+
+  @Test
+  void shouldStartWithAnAdminPasswordThatMeetsThePolicy() {
+    MockEnvironment env = new MockEnvironment();
+    env.setActiveProfiles("prod");
+    env.setProperty(AdminPasswordGuard.POLICY_PROPERTY, "true");
+    env.setProperty("camunda.bpm.admin-user.id", "admin");
+    env.setProperty(AdminPasswordGuard.PASSWORD_PROPERTY, "Ops-Secret-2026!x");
+
+    assertThatCode(() -> guard.postProcessEnvironment(env, new SpringApplication())).doesNotThrowAnyException();
+  }
 }
