@@ -25,6 +25,9 @@ import se.samverkan.organisation.OrganisationFunction;
 @Component
 public class FunctionAuthorizations {
 
+  /** Camunda's administrator group, created with the admin user. */
+  public static final String ADMINISTRATORS = "camunda-admin";
+
   private final AuthorizationService authorizationService;
 
   public FunctionAuthorizations(AuthorizationService authorizationService) {
@@ -45,8 +48,8 @@ public class FunctionAuthorizations {
         grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
       }
       if (definition.readsAll() || definition.deploysModels()) {
-        grant(group, Resources.PROCESS_DEFINITION, ANY,
-            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
         grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
         grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
@@ -59,6 +62,26 @@ public class FunctionAuthorizations {
         grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
       }
     }
+    withholdDeploymentFromAdministrators();
+  }
+
+  /**
+   * Camunda gives its administrator group every permission. Models come from the process owner
+   * only: the administrator manages users, functions and authorizations, but does not deploy.
+   */
+  void withholdDeploymentFromAdministrators() {
+    authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(ADMINISTRATORS)
+        .resourceType(Resources.DEPLOYMENT)
+        .list()
+        .stream()
+        .filter(a -> a.isPermissionGranted(Permissions.CREATE) || a.isPermissionGranted(Permissions.DELETE))
+        .forEach(a -> {
+          a.removePermission(Permissions.CREATE);
+          a.removePermission(Permissions.DELETE);
+          authorizationService.saveAuthorization(a);
+        });
   }
 
   /** Grants to everyone (user id {@code *}), e.g. READ on a shared Tasklist filter. */
