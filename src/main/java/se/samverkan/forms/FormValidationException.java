@@ -17,6 +17,12 @@ public class FormValidationException extends BadUserRequestException {
     this.problems = List.copyOf(problems);
   }
 
+  /** A refusal that is not about a task, e.g. a process start with an unknown municipality. */
+  protected FormValidationException(List<String> problems, String message) {
+    super(message);
+    this.problems = List.copyOf(problems);
+  }
+
   public List<String> problems() {
     return problems;
   }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies above {@code samverkan.request.max-body-size} on the REST API and the
  * webapps' API with 413 and a Swedish message, before anything reads them. A body without a
- * declared length is cut off at the same size.
+ * declared length is read up to the limit first.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -43,19 +44,14 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
       refuse(response);
       return;
     }
-    if (length < 0) {
-      LimitedRequest limited = new LimitedRequest(request, maxBytes);
-      try {
-        chain.doFilter(limited, response);
-      } catch (IOException | ServletException | RuntimeException e) {
-        if (!limited.exceeded || response.isCommitted()) {
-          throw e;
-        }
-      }
-      if (limited.exceeded && !response.isCommitted()) {
-        response.reset();
+    if (length < 0 && hasBody(request)) {
+      // No declared length (chunked): read at most the limit into memory, then decide.
+      byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (body.length > maxBytes) {
         refuse(response);
+        return;
       }
+      chain.doFilter(new BufferedRequest(request, body), response);
       return;
     }
     chain.doFilter(request, response);
@@ -69,66 +65,58 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     response.getWriter().write("{\"type\":\"RequestTooLarge\",\"message\":\"" + message + "\"}");
   }
 
-  private static final class LimitedRequest extends HttpServletRequestWrapper {
-    private final long maxBytes;
-    private boolean exceeded;
-    private ServletInputStream stream;
+  private static boolean hasBody(HttpServletRequest request) {
+    String method = request.getMethod();
+    return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+  }
 
-    LimitedRequest(HttpServletRequest request, long maxBytes) {
+  private static final class BufferedRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    BufferedRequest(HttpServletRequest request, byte[] body) {
       super(request);
-      this.maxBytes = maxBytes;
+      this.body = body;
     }
 
     @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (stream == null) {
-        ServletInputStream in = super.getInputStream();
-        stream = new ServletInputStream() {
-          private long read;
+    public int getContentLength() {
+      return body.length;
+    }
 
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-              count(1);
-            }
-            return b;
-          }
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
 
-          @Override
-          public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-              count(n);
-            }
-            return n;
-          }
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
 
-          private void count(int n) throws IOException {
-            read += n;
-            if (read > maxBytes) {
-              exceeded = true;
-              throw new IOException("request body larger than " + maxBytes + " bytes");
-            }
-          }
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
 
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
 
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
+        @Override
+        public boolean isReady() {
+          return true;
+        }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
-      }
-      return stream;
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
     }
   }
 

@@ -1,14 +1,15 @@
 package se.samverkan.security;
 
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import java.util.List;
+import se.samverkan.forms.FormValidationException;
 
 /**
  * A process start refused because of its input (e.g. an unknown municipality). A form validation
- * exception, so the REST API and Tasklist answer 400 with the Swedish message.
+ * refusal, so the REST API and Tasklist answer 400 with the Swedish message and nothing is started.
  */
-public class StartRefusedException extends FormFieldValidationException {
+public class StartRefusedException extends FormValidationException {
 
-  public StartRefusedException(String field, String message) {
-    super(field, message);
+  public StartRefusedException(String message) {
+    super(List.of(message), "Processen kan inte startas: " + message);
   }
 }

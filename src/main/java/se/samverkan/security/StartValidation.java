@@ -40,7 +40,7 @@ public class StartValidation implements ExecutionListener {
     Optional<Lpo> lpo = lpo(execution.getVariable(LPO));
     if (kommun.isPresent() && lpo.isPresent()
         && lpo.get().municipalities().stream().noneMatch(m -> m.slug().equals(kommun.get().slug()))) {
-      throw new StartRefusedException(KOMMUN,
+      throw new StartRefusedException(
           "Kommunen " + kommun.get().name() + " hör inte till lokalpolisområdet " + lpo.get().name() + ".");
     }
     Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
@@ -77,9 +77,9 @@ public class StartValidation implements ExecutionListener {
       return Optional.empty();
     }
     if (!(value instanceof String slug)) {
-      throw new StartRefusedException(KOMMUN, "Kommun ska anges som kommunens id i text, t.ex. \"lycksele\".");
+      throw new StartRefusedException("Kommun ska anges som kommunens id i text, t.ex. \"lycksele\".");
     }
-    return Optional.of(organisation.municipality(slug).orElseThrow(() -> new StartRefusedException(KOMMUN,
+    return Optional.of(organisation.municipality(slug).orElseThrow(() -> new StartRefusedException(
         "Okänd kommun \"" + shortened(slug) + "\". Kända kommuner: " + organisation.municipalities().stream()
             .map(Municipality::slug).collect(Collectors.joining(", ")) + ".")));
   }
@@ -89,9 +89,9 @@ public class StartValidation implements ExecutionListener {
       return Optional.empty();
     }
     if (!(value instanceof String slug)) {
-      throw new StartRefusedException(LPO, "Lokalpolisområde ska anges som id i text, t.ex. \"sodra-lappland\".");
+      throw new StartRefusedException("Lokalpolisområde ska anges som id i text, t.ex. \"sodra-lappland\".");
     }
-    return Optional.of(organisation.lpo(slug).orElseThrow(() -> new StartRefusedException(LPO,
+    return Optional.of(organisation.lpo(slug).orElseThrow(() -> new StartRefusedException(
         "Okänt lokalpolisområde \"" + shortened(slug) + "\". Kända: " + organisation.lpos().stream()
             .map(Lpo::slug).collect(Collectors.joining(", ")) + ".")));
   }

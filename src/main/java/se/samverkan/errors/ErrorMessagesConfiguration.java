@@ -1,14 +1,14 @@
-package se.samverkan.security;
+package se.samverkan.errors;
 
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class RestErrorConfiguration {
+class ErrorMessagesConfiguration {
 
   @Bean
-  ResourceConfigCustomizer inputErrorMapper() {
-    return config -> config.register(InputErrorMapper.class);
+  ResourceConfigCustomizer swedishErrorMessages() {
+    return config -> config.register(SwedishErrorMessages.class);
   }
 }

@@ -1,0 +1,330 @@
+package se.samverkan.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import se.samverkan.RestClient;
+
+/**
+ * Bad input through REST and form submission, as Tasklist or a script sends it. Every case must be
+ * refused with a 4xx and a Swedish message, and leave the process exactly as it was.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadInputIT {
+
+  static final String FORM_PROCESS = "form-validation-test";
+  static final String START_PROCESS = AuthorizationMatrixIT.PROCESS;
+  static final String OWNER = "samordnare.lycksele";
+  static final Pattern SWEDISH = Pattern.compile("[åäöÅÄÖ]|\\b(inte|ska|kan|finns|måste|och)\\b");
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+
+  private String instanceId;
+  private String taskId;
+
+  /** What Tasklist sends for a correctly filled form of the test process. */
+  static Map<String, Object> validSubmission() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("lagesbild", typed("Skadegörelse vid busstationen", "String"));
+    variables.put("kontroll", typed("[\"statistik\"]", "Json"));
+    variables.put("villkorligt", typed("ja", "String"));
+    variables.put("insatser", typed("[{\"vad\":\"Vandring\"}]", "Json"));
+    return variables;
+  }
+
+  static Map<String, Object> typed(Object value, String type) {
+    Map<String, Object> variable = new HashMap<>();
+    variable.put("value", value);
+    variable.put("type", type);
+    return variable;
+  }
+
+  static Map<String, Object> with(String name, Object variable) {
+    Map<String, Object> variables = validSubmission();
+    if (variable == null) {
+      variables.remove(name);
+    } else {
+      variables.put(name, variable);
+    }
+    return variables;
+  }
+
+  /** Form submissions: each is sent through submit-form (Tasklist) and complete (REST). */
+  static Stream<Arguments> badSubmissions() {
+    String megabyte = "x".repeat(1_200_000);
+    Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
+    cases.put("required text missing", with("lagesbild", null));
+    cases.put("required text empty", with("lagesbild", typed("", "String")));
+    cases.put("required text null", with("lagesbild", typed(null, "String")));
+    cases.put("text given as a number", with("lagesbild", typed(42, "Integer")));
+    cases.put("text given as a boolean", with("lagesbild", typed(true, "Boolean")));
+    cases.put("text of more than a megabyte", with("lagesbild", typed(megabyte, "String")));
+    cases.put("short text above its max length", with("kortText", typed("abcdefghijk", "String")));
+    cases.put("short text against its pattern", with("kortText", typed("ABC123", "String")));
+    cases.put("number given as words", with("antal", typed("tio", "String")));
+    cases.put("number below its minimum", with("antal", typed(-1, "Integer")));
+    cases.put("number above its maximum", with("antal", typed(101, "Integer")));
+    cases.put("number that is no number", with("antal", typed("abc", "Integer")));
+    cases.put("date in the past", with("motesdatum", typed("2020-01-01", "String")));
+    cases.put("date malformed", with("motesdatum", typed("31/12/2030", "String")));
+    cases.put("date that does not exist", with("motesdatum", typed("2030-02-30", "String")));
+    cases.put("date as words", with("motesdatum", typed("nästa tisdag", "String")));
+    cases.put("select with an unknown option", with("format", typed("okänt", "String")));
+    cases.put("checklist missing", with("kontroll", null));
+    cases.put("checklist empty", with("kontroll", typed("[]", "Json")));
+    cases.put("checklist with an unknown option", with("kontroll", typed("[\"hemligt\"]", "Json")));
+    cases.put("checklist as plain text", with("kontroll", typed("statistik", "String")));
+    cases.put("checkbox as text", with("klar", typed("kanske", "String")));
+    cases.put("dynamic list missing", with("insatser", null));
+    cases.put("dynamic list row without its required field", with("insatser", typed("[{\"nar\":\"2030-01-01\"}]", "Json")));
+    cases.put("dynamic list row with a malformed date", with("insatser", typed("[{\"vad\":\"Vandring\",\"nar\":\"igår\"}]", "Json")));
+    cases.put("dynamic list as an object", with("insatser", typed("{\"vad\":\"Vandring\"}", "Json")));
+    cases.put("unknown variable type", with("lagesbild", typed("text", "Hemligtyp")));
+    cases.put("date variable that is no date", with("motesdatum", typed("igår", "Date")));
+    List<Arguments> arguments = new ArrayList<>();
+    for (String endpoint : List.of("submit-form", "complete")) {
+      cases.forEach((name, variables) -> arguments.add(Arguments.of(endpoint + ": " + name, endpoint, variables)));
+    }
+    return arguments.stream();
+  }
+
+  @BeforeEach
+  void startAFormTaskOfLycksele() {
+    repositoryService.createDeployment()
+        .addClasspathResource("test-processes/form-validation-test.bpmn")
+        .addClasspathResource("test-forms/validation-test.form")
+        .enableDuplicateFiltering(true)
+        .name("form-validation-test")
+        .deploy();
+    repositoryService.createDeployment().addClasspathResource("test-processes/" + START_PROCESS + ".bpmn")
+        .enableDuplicateFiltering(true).name(START_PROCESS).deploy();
+    instanceId = runtimeService.startProcessInstanceByKey(FORM_PROCESS, Map.of("kommun", "lycksele")).getId();
+    taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSubmissions")
+  void shouldRefuseABadFormSubmissionAndKeepTheTaskAsItWas(String name, String endpoint, Map<String, Object> variables) {
+    Map<String, Object> before = runtimeService.getVariables(instanceId);
+
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, OWNER)
+        .postForMap("/task/" + taskId + "/" + endpoint, Map.of("variables", variables));
+
+    assertRefusedInSwedish(response, 400);
+    assertTaskUnchanged(before);
+  }
+
+  @Test
+  void shouldAcceptTheValidSubmissionTheBadOnesDeviateFrom() {
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, OWNER)
+        .postForMap("/task/" + taskId + "/submit-form", Map.of("variables", validSubmission()));
+
+    assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
+  }
+
+  @Test
+  void shouldRefuseABodyOfSeveralMegabytesWith413() {
+    Map<String, Object> before = runtimeService.getVariables(instanceId);
+    String threeMegabytes = "x".repeat(3 * 1024 * 1024);
+
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, OWNER).postForMap(
+        "/task/" + taskId + "/submit-form", Map.of("variables", with("lagesbild", typed(threeMegabytes, "String"))));
+
+    assertRefusedInSwedish(response, 413);
+    assertTaskUnchanged(before);
+  }
+
+  @Test
+  void shouldRefuseMalformedJson() {
+    Map<String, Object> before = runtimeService.getVariables(instanceId);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(OWNER, "demo");
+    headers.setContentType(MediaType.APPLICATION_JSON);
+
+    ResponseEntity<Map<String, Object>> response = rest.exchange("/engine-rest/task/" + taskId + "/submit-form",
+        HttpMethod.POST, new HttpEntity<>("{\"variables\": {\"lagesbild\": ", headers),
+        new ParameterizedTypeReference<>() {});
+
+    assertRefusedInSwedish(response, 400);
+    assertTaskUnchanged(before);
+  }
+
+  @ParameterizedTest(name = "{0} completes the samordnare's task")
+  @MethodSource("strangers")
+  void shouldRefuseToCompleteSomeoneElsesTask(String stranger) {
+    Map<String, Object> before = runtimeService.getVariables(instanceId);
+
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, stranger)
+        .postForMap("/task/" + taskId + "/submit-form", Map.of("variables", validSubmission()));
+
+    assertThat(response.getStatusCode().value()).isIn(403, 404);
+    assertSwedish(response);
+    assertTaskUnchanged(before);
+  }
+
+  static Stream<String> strangers() {
+    return Stream.of("samordnare.storuman", "kommunledning.lycksele", "socialtjanst.lycksele", "lansstyrelsen",
+        "processagare");
+  }
+
+  @Test
+  void shouldRefuseToClaimSomeoneElsesTask() {
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, "samordnare.storuman")
+        .postForMap("/task/" + taskId + "/claim", Map.of("userId", "samordnare.storuman"));
+
+    assertRefusedInSwedish(response, 403);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void shouldRefuseToCompleteATaskTwice() {
+    RestClient owner = RestClient.as(rest, OWNER);
+    assertThat(owner.postForMap("/task/" + taskId + "/submit-form", Map.of("variables", validSubmission()))
+        .getStatusCode().is2xxSuccessful()).isTrue();
+    long completions = historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId).finished().count();
+
+    ResponseEntity<Map<String, Object>> again = owner.postForMap("/task/" + taskId + "/submit-form",
+        Map.of("variables", validSubmission()));
+
+    assertRefusedInSwedish(again, 404);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId).finished().count())
+        .isEqualTo(completions).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseToCompleteATaskThatDoesNotExist() {
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, OWNER)
+        .postForMap("/task/finns-inte/complete", Map.of());
+
+    assertRefusedInSwedish(response, 404);
+  }
+
+  @Test
+  void shouldStoreHtmlInFreeTextAsPlainTextAndReturnItUnchangedAsJson() {
+    String html = "<script>alert('x')</script><img src=x onerror=alert(1)><b>fet</b> & \"citat\"";
+    ResponseEntity<Map<String, Object>> submitted = RestClient.as(rest, OWNER).postForMap(
+        "/task/" + taskId + "/submit-form", Map.of("variables", with("lagesbild", typed(html, "String"))));
+    assertThat(submitted.getStatusCode().is2xxSuccessful()).as(String.valueOf(submitted.getBody())).isTrue();
+
+    ResponseEntity<List<Map<String, Object>>> read = RestClient.as(rest, "lansstyrelsen").get(
+        "/history/variable-instance?processInstanceId=" + instanceId + "&variableName=lagesbild",
+        new ParameterizedTypeReference<>() {});
+
+    assertThat(read.getHeaders().getContentType()).isNotNull();
+    assertThat(read.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+    assertThat(read.getBody()).singleElement().satisfies(v -> {
+      assertThat(v.get("type")).isEqualTo("String");
+      assertThat(v.get("value")).isEqualTo(html);
+    });
+    HistoricVariableInstance stored = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instanceId).variableName("lagesbild").singleResult();
+    assertThat(stored.getValue()).isEqualTo(html);
+  }
+
+  /** Starts: unknown or malformed municipality / LPO, or a municipality the starter does not belong to. */
+  static Stream<Arguments> badStarts() {
+    Function<Object, Map<String, Object>> kommun = value -> Map.of(
+        "kommun", typed(value, value instanceof Integer ? "Integer" : "String"),
+        "lpo", typed("sodra-lappland", "String"));
+    return Stream.of(
+        Arguments.of("unknown municipality", OWNER, kommun.apply("gotland"), 400),
+        Arguments.of("municipality as a number", OWNER, kommun.apply(42), 400),
+        Arguments.of("municipality with markup", OWNER, kommun.apply("<script>alert(1)</script>"), 400),
+        Arguments.of("municipality of 100 kB", OWNER, kommun.apply("x".repeat(100_000)), 400),
+        Arguments.of("municipality empty", OWNER, kommun.apply(""), 400),
+        Arguments.of("unknown LPO", "kommunpolis.sodra-lappland",
+            Map.of("kommun", typed("lycksele", "String"), "lpo", typed("gotland", "String")), 400),
+        Arguments.of("another municipality", OWNER, kommun.apply("storuman"), 403),
+        Arguments.of("a function that starts nothing", "kommunledning.lycksele", kommun.apply("lycksele"), 403),
+        Arguments.of("an EST actor", "socialtjanst.lycksele", kommun.apply("lycksele"), 403),
+        Arguments.of("the administrator", "admin", kommun.apply("lycksele"), 403),
+        Arguments.of("unknown variable type", OWNER,
+            Map.of("kommun", typed("lycksele", "Hemligtyp"), "lpo", typed("sodra-lappland", "String")), 400));
+  }
+
+  @ParameterizedTest(name = "start: {0}")
+  @MethodSource("badStarts")
+  void shouldRefuseABadStartAndStartNothing(String name, String user, Map<String, Object> variables, int status) {
+    for (String endpoint : List.of("start", "submit-form")) {
+      long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(START_PROCESS).count();
+      long historyBefore = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(START_PROCESS).count();
+
+      ResponseEntity<Map<String, Object>> response = RestClient.as(rest, user)
+          .postForMap("/process-definition/key/" + START_PROCESS + "/" + endpoint, Map.of("variables", variables));
+
+      assertRefusedInSwedish(response, status);
+      assertThat(String.valueOf(response.getBody().get("message")).length()).as("short message").isLessThan(1_000);
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(START_PROCESS).count()).isEqualTo(before);
+      assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(START_PROCESS).count())
+          .isEqualTo(historyBefore);
+    }
+  }
+
+  @Test
+  void shouldRefuseToStartAProcessThatDoesNotExist() {
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, OWNER)
+        .postForMap("/process-definition/key/finns-inte/start", Map.of());
+
+    assertRefusedInSwedish(response, 404);
+  }
+
+  @Test
+  void shouldStartForTheOwnMunicipalityWithTheSameRequestShape() {
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, OWNER).postForMap(
+        "/process-definition/key/" + START_PROCESS + "/start", Map.of("variables", Map.of(
+            "kommun", typed("lycksele", "String"), "lpo", typed("sodra-lappland", "String"))));
+
+    assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
+    runtimeService.deleteProcessInstance(response.getBody().get("id").toString(), "test");
+  }
+
+  private void assertRefusedInSwedish(ResponseEntity<Map<String, Object>> response, int status) {
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+    assertSwedish(response);
+  }
+
+  private static void assertSwedish(ResponseEntity<Map<String, Object>> response) {
+    assertThat(response.getBody()).as("error body").isNotNull();
+    String message = String.valueOf(response.getBody().get("message"));
+    String opening = message.substring(0, Math.min(message.length(), 120));
+    assertThat(SWEDISH.matcher(opening).find()).as("Swedish message: " + opening).isTrue();
+  }
+
+  private void assertTaskUnchanged(Map<String, Object> variablesBefore) {
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("task still open").isEqualTo(1);
+    assertThat(runtimeService.getVariables(instanceId)).as("variables unchanged").isEqualTo(variablesBefore);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId).finished().count())
+        .as("no task completed").isZero();
+  }
+}
