@@ -17,7 +17,8 @@ import se.samverkan.organisation.OrganisationFunction;
  * Runs at the start event of every top-level process (see {@link StartValidationPlugin}): the
  * variables {@code kommun} and {@code lpo} must name a municipality and LPO of the organisation, and
  * a person who starts a process must hold a function in that municipality or its LPO. Starts
- * without a person (timers, the application itself) are checked for the names only.
+ * without a person (timers, the application itself) and starts by another process (e.g. a
+ * medborgarlöfte per municipality once the agreement is signed) are checked for the names only.
  */
 @Component("startValidation")
 public class StartValidation implements ExecutionListener {
@@ -44,8 +45,9 @@ public class StartValidation implements ExecutionListener {
           "Kommunen " + kommun.get().name() + " hör inte till lokalpolisområdet " + lpo.get().name() + ".");
     }
     Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null || (kommun.isEmpty() && lpo.isEmpty())) {
-      return;
+    if (authentication == null || authentication.getUserId() == null || (kommun.isEmpty() && lpo.isEmpty())
+        || !OutermostCommand.isDirectStart()) {
+      return; // no person, nothing to check against, or started by another process
     }
     List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     boolean belongs = groups.stream()
