@@ -43,6 +43,7 @@ public final class ProcessTestEngine {
     beans.put("taskReminder", new TaskReminderListener());
     beans.put("taskEscalation", new TaskEscalationListener(organisation));
     beans.put("formValidation", new FormValidationListener());
+    beans.putAll(se.samverkan.est.EstTestBeans.beans(organisation));
     return beans;
   }
 
