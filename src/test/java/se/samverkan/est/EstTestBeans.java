@@ -28,6 +28,9 @@ public final class EstTestBeans {
     beans.put("estPlanningRules", new EstPlanningRules(schedule));
     beans.put("estInterventions", new EstInterventionRegistration(schedule));
     beans.put("estInterventionOutcome", new EstInterventionOutcome());
+    beans.put("estNextReview", new EstNextReview(new EstReviews(schedule), pause));
+    beans.put("estReviewSummary", new EstReviewSummary(organisation, schedule));
+    beans.put("estReviewRules", new EstReviewRules());
     return beans;
   }
 }
