@@ -6,24 +6,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static se.samverkan.est.EstCycleProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import se.samverkan.ProcessTestEngine;
@@ -32,6 +25,10 @@ import se.samverkan.forms.FormValidationException;
 @Deployment(resources = {"processes/est-cykel.bpmn", "forms/est-rapport.form", "forms/est-lagesbild.form",
     "forms/est-planering.form", "forms/est-insats.form"})
 class EstCycleTest extends EstTestSupport {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessTestEngine.extension();
+
 
   @Test
   void shouldRunAFullCycleFromReportsThroughPlanningToInterventions() {

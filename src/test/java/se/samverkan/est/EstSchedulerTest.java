@@ -9,8 +9,10 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.transaction.support.TransactionOperations;
 import se.samverkan.ProcessTestEngine;
 import se.samverkan.organisation.Organisation;
@@ -18,6 +20,10 @@ import se.samverkan.organisation.Organisation;
 @Deployment(resources = {"processes/est-cykel.bpmn", "processes/est-styrgrupp.bpmn", "forms/est-rapport.form",
     "forms/est-lagesbild.form", "forms/est-planering.form", "forms/est-insats.form", "forms/est-styrgrupp.form"})
 class EstSchedulerTest extends EstTestSupport {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessTestEngine.extension();
+
 
   Organisation organisation = ProcessTestEngine.organisation();
   EstSchedule schedule = EstTestBeans.schedule(organisation);

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,12 +18,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import se.samverkan.ProcessTestEngine;
 
 /** What Tasklist and the job executor do with EST cycles, for the process tests. */
@@ -32,12 +31,11 @@ abstract class EstTestSupport {
   /** Lycksele meets on Tuesdays at 09:00. */
   static final ZonedDateTime MEETING = ZonedDateTime.of(2026, 12, 8, 9, 0, 0, 0, SWEDEN);
 
-  @RegisterExtension
-  static ProcessEngineExtension engine = ProcessTestEngine.extension();
-
-  RuntimeService runtimeService = engine.getRuntimeService();
-  TaskService taskService = engine.getTaskService();
-  ManagementService managementService = engine.getManagementService();
+  // Each test class registers its own ProcessEngineExtension; the engine behind them is one.
+  RuntimeService runtimeService = ProcessTestEngine.engine().getRuntimeService();
+  TaskService taskService = ProcessTestEngine.engine().getTaskService();
+  ManagementService managementService = ProcessTestEngine.engine().getManagementService();
+  HistoryService historyService = ProcessTestEngine.engine().getHistoryService();
   EstCycles cycles = new EstCycles(EstTestBeans.schedule(ProcessTestEngine.organisation()));
 
   @AfterEach
@@ -61,7 +59,7 @@ abstract class EstTestSupport {
     Date nextStart = (Date) runtimeService.getVariable(cycle.getId(), NEXT_CYCLE_START);
     ClockUtil.setCurrentTime(nextStart);
     managementService.executeJob(job(cycle, NEXT_CYCLE_TIMER).getId());
-    String next = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+    String next = (String) historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(cycle.getId()).variableName(NEXT_CYCLE).singleResult().getValue();
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(next).singleResult();
     startCollection(instance);
@@ -83,7 +81,7 @@ abstract class EstTestSupport {
   JsonNode json(ProcessInstance instance, String variable) {
     return EstJson.read(runtimeService.getVariable(instance.getId(), variable) != null
         ? runtimeService.getVariable(instance.getId(), variable)
-        : engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        : historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
             .variableName(variable).singleResult().getValue());
   }
 
