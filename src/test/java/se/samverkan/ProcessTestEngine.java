@@ -64,6 +64,7 @@ public final class ProcessTestEngine {
     beans.put("quarterlyReportCollector", new se.samverkan.promise.QuarterlyReportCollector());
     beans.put("followUpRules", new se.samverkan.promise.FollowUpRules());
     beans.put("promiseRenewal", new se.samverkan.promise.PromiseRenewal());
+    beans.putAll(se.samverkan.est.EstTestBeans.beans(organisation));
     return beans;
   }
 
