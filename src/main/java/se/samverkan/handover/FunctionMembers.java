@@ -1,0 +1,54 @@
+package se.samverkan.handover;
+
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * Who holds a function right now: the members of its group whose account exists and is not
+ * locked. Read from the engine's identity service, so it does not matter whether a membership
+ * was changed in Admin, through REST or by a directory sync.
+ */
+public class FunctionMembers {
+
+  private final IdentityService identityService;
+
+  public FunctionMembers(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public List<User> activeHolders(String groupId) {
+    return identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+        .filter(user -> !isLocked(user))
+        .toList();
+  }
+
+  /** Null when the account no longer exists. */
+  public User user(String userId) {
+    return identityService.createUserQuery().userId(userId).singleResult();
+  }
+
+  public boolean holds(String userId, String groupId) {
+    User user = user(userId);
+    return user != null && !isLocked(user)
+        && identityService.createGroupQuery().groupMember(userId).groupId(groupId).count() > 0;
+  }
+
+  public static boolean isLocked(User user) {
+    // Camunda 7 has no public "locked" flag: an account is locked when its lock expiration lies ahead.
+    Date lockedUntil = user instanceof UserEntity entity ? entity.getLockExpirationTime() : null;
+    return lockedUntil != null && lockedUntil.after(ClockUtil.getCurrentTime());
+  }
+
+  public static String displayName(User user, String fallback) {
+    if (user == null) {
+      return fallback;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? user.getId() : name + " (" + user.getId() + ")";
+  }
+}
