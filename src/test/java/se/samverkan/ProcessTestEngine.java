@@ -63,10 +63,15 @@ public final class ProcessTestEngine {
         new NewTaskNotificationPlugin(new NewTaskListener(notifier())));
   }
 
+  /** Plain JDBC on the engine's H2 database, for the tables of Samverkan's own features. */
+  public static JdbcTemplate jdbc() {
+    return new JdbcTemplate(new DriverManagerDataSource(JDBC_URL, "sa", ""));
+  }
+
   /** The mail outbox of the process tests: a table in the engine's H2 database. */
   public static synchronized MailOutbox outbox() {
     if (outbox == null) {
-      outbox = new MailOutbox(new JdbcTemplate(new DriverManagerDataSource(JDBC_URL, "sa", "")));
+      outbox = new MailOutbox(jdbc());
     }
     return outbox;
   }

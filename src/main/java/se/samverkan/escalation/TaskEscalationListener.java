@@ -1,7 +1,8 @@
 package se.samverkan.escalation;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -42,15 +43,17 @@ public class TaskEscalationListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object previous = task.getVariableLocal(LEVEL);
     int level = previous instanceof Number n ? n.intValue() + 1 : 1;
-    List<String> targets = new ArrayList<>();
+    Set<String> candidates = new LinkedHashSet<>();
     for (IdentityLink link : List.copyOf(task.getCandidates())) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        organisation.escalationTargetOf(link.getGroupId())
-            .map(OrganisationFunction::groupId)
-            .ifPresent(targets::add);
+        candidates.add(link.getGroupId());
       }
     }
-    targets.forEach(task::addCandidateGroup);
+    Set<String> targets = new LinkedHashSet<>();
+    candidates.forEach(group -> organisation.escalationTargetOf(group)
+        .map(OrganisationFunction::groupId)
+        .ifPresent(targets::add));
+    targets.stream().filter(target -> !candidates.contains(target)).forEach(task::addCandidateGroup);
     if (targets.contains(task.getVariableLocal(VacancyMonitor.VACANCY_CANDIDATE))) {
       // the escalation needs this candidate too: it must outlast the vacancy that added it first
       task.removeVariableLocal(VacancyMonitor.VACANCY_CANDIDATE);

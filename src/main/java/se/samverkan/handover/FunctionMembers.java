@@ -1,11 +1,9 @@
 package se.samverkan.handover;
 
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Who holds a function right now: the members of its group whose account exists and is not
@@ -15,9 +13,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public class FunctionMembers {
 
   private final IdentityService identityService;
+  private final int loginMaxAttempts;
 
-  public FunctionMembers(IdentityService identityService) {
+  public FunctionMembers(IdentityService identityService, int loginMaxAttempts) {
     this.identityService = identityService;
+    this.loginMaxAttempts = loginMaxAttempts;
   }
 
   public List<User> activeHolders(String groupId) {
@@ -37,10 +37,13 @@ public class FunctionMembers {
         && identityService.createGroupQuery().groupMember(userId).groupId(groupId).count() > 0;
   }
 
-  public static boolean isLocked(User user) {
-    // Camunda 7 has no public "locked" flag: an account is locked when its lock expiration lies ahead.
-    Date lockedUntil = user instanceof UserEntity entity ? entity.getLockExpirationTime() : null;
-    return lockedUntil != null && lockedUntil.after(ClockUtil.getCurrentTime());
+  /**
+   * Locked until an administrator unlocks it (Admin's "Unlock"): the failed logins reached
+   * login-max-attempts. The few seconds' delay after a single mistyped password does not count,
+   * or a typo would hand a person's work over.
+   */
+  public boolean isLocked(User user) {
+    return user instanceof UserEntity entity && entity.getAttempts() >= loginMaxAttempts;
   }
 
   public static String displayName(User user, String fallback) {

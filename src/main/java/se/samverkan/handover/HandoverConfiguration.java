@@ -1,9 +1,10 @@
 package se.samverkan.handover;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,8 +18,9 @@ import se.samverkan.organisation.Organisation;
 class HandoverConfiguration {
 
   @Bean
-  FunctionMembers functionMembers(IdentityService identityService) {
-    return new FunctionMembers(identityService);
+  FunctionMembers functionMembers(ProcessEngine engine) {
+    return new FunctionMembers(engine.getIdentityService(),
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getLoginMaxAttempts());
   }
 
   @Bean
