@@ -1,5 +1,6 @@
 package se.samverkan.handover;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,8 +38,8 @@ class HandoverConfiguration {
 
   @Bean
   VacancyMonitor vacancyMonitor(Organisation organisation, FunctionMembers members, TaskService taskService,
-      RuntimeService runtimeService, OpenWorkReport report) {
-    return new VacancyMonitor(organisation, members, taskService, runtimeService, report);
+      RuntimeService runtimeService, OpenWorkReport report, AuthorizationService authorizationService) {
+    return new VacancyMonitor(organisation, members, taskService, runtimeService, report, authorizationService);
   }
 
   @Bean

@@ -3,7 +3,10 @@ package se.samverkan.handover;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -32,9 +35,11 @@ public class VacancyMonitor {
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final OpenWorkReport report;
+  private final AuthorizationService authorizationService;
 
   public VacancyMonitor(Organisation organisation, FunctionMembers members, TaskService taskService,
-      RuntimeService runtimeService, OpenWorkReport report) {
+      RuntimeService runtimeService, OpenWorkReport report, AuthorizationService authorizationService) {
+    this.authorizationService = authorizationService;
     this.organisation = organisation;
     this.members = members;
     this.taskService = taskService;
@@ -90,6 +95,10 @@ public class VacancyMonitor {
         .taskVariableValueEquals(VACANCY_CANDIDATE, target.get().groupId()).list()) {
       taskService.deleteCandidateGroup(task.getId(), target.get().groupId());
       taskService.removeVariableLocal(task.getId(), VACANCY_CANDIDATE);
+      // the engine grants a candidate group access to the task but does not revoke it on removal
+      authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+          .groupIdIn(target.get().groupId()).resourceType(Resources.TASK).resourceId(task.getId()).list()
+          .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
   }
 

@@ -55,7 +55,8 @@ class OverlamningProcessTest {
       new TaskLinks("http://samverkan.example/camunda/app/tasklist/default/"), ProcessTestEngine.WORKING_DAYS.zone());
   private final MembershipReconciler reconciler = new MembershipReconciler(organisation, members, taskService,
       runtimeService, report, jdbc);
-  private final VacancyMonitor vacancies = new VacancyMonitor(organisation, members, taskService, runtimeService, report);
+  private final VacancyMonitor vacancies = new VacancyMonitor(organisation, members, taskService, runtimeService, report,
+      engine.getAuthorizationService());
 
   @BeforeEach
   void createFunctionsAndHolders() {
