@@ -15,6 +15,7 @@ import se.samverkan.engine.SwedishWorkingDays;
 import se.samverkan.engine.WorkingDayCalendarPlugin;
 import se.samverkan.escalation.TaskEscalationListener;
 import se.samverkan.escalation.TaskReminderListener;
+import se.samverkan.forms.FormValidationListener;
 import se.samverkan.notification.MailOutbox;
 import se.samverkan.notification.NewTaskListener;
 import se.samverkan.notification.NewTaskNotificationPlugin;
@@ -55,6 +56,7 @@ public final class ProcessTestEngine {
     beans.put("organisation", organisation);
     beans.put("taskReminder", new TaskReminderListener(notifier()));
     beans.put("taskEscalation", new TaskEscalationListener(organisation, notifier()));
+    beans.put("formValidation", new FormValidationListener());
     return beans;
   }
 
