@@ -1,6 +1,7 @@
 package se.samverkan.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Date;
 import java.util.List;
@@ -32,7 +33,8 @@ import se.samverkan.notification.TaskLinks;
 import se.samverkan.organisation.Organisation;
 
 /** A person leaves, a function is vacant: the reconciliation and the overlamning process. */
-@Deployment(resources = {"processes/overlamning.bpmn", EscalationTestProcess.RESOURCE})
+@Deployment(resources = {"processes/overlamning.bpmn", "forms/overlamning-ta-over.form",
+    "forms/overlamning-bemanna-funktion.form", EscalationTestProcess.RESOURCE})
 class OverlamningProcessTest {
 
   @RegisterExtension
@@ -103,6 +105,21 @@ class OverlamningProcessTest {
             "#/?task=" + task.getId());
     assertThat((String) variables.get(Overlamning.LEAVER_NOTE)).contains("Polisens statistik är beställd");
     assertThat(variables.get(Overlamning.FUNCTION_NAME)).isEqualTo("Brottsförebyggande samordnare, Lycksele");
+  }
+
+  @Test
+  void shouldEndTheHandoverWhenTheFunctionHasTakenOverTheWork() {
+    identityService.deleteMembership("samordnare2.lycksele", SAMORDNARE);
+    reconciler.reconcile();
+    ProcessInstance handover = handover("samordnare2.lycksele");
+    Task handoverTask = taskService.createTaskQuery().processInstanceId(handover.getId()).singleResult();
+
+    assertThatThrownBy(() -> taskService.complete(handoverTask.getId(), Map.of("overtagandeKommentar", 42)))
+        .hasMessageContaining("Kommentar");
+    taskService.complete(handoverTask.getId(), Map.of("arbetetOvertaget", true,
+        "overtagandeKommentar", "Jag tar lägesbilden, Anna tar EST."));
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(handover.getId()).count()).isZero();
   }
 
   @Test
