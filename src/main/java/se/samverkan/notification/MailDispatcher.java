@@ -20,6 +20,8 @@ public class MailDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
   private static final Duration MAX_DELAY = Duration.ofHours(1);
+  /** How long a node owns the mails it is sending; several nodes never send the same mail twice. */
+  private static final Duration LEASE = Duration.ofMinutes(5);
   static final String FOOTER = "\n\n-- \nSamverkan. Du får det här brevet eftersom du innehar en funktion i Samverkan; "
       + "uppgifterna tillhör funktionen, inte dig personligen.";
 
@@ -36,7 +38,9 @@ public class MailDispatcher {
   /** Sends every due mail; returns how many messages went out. */
   public synchronized int dispatch() {
     Date now = ClockUtil.getCurrentTime();
+    Date lease = new Date(now.getTime() + LEASE.toMillis());
     Map<String, List<OutboxMail>> bundles = outbox.due(now).stream()
+        .filter(mail -> outbox.claim(mail, lease))
         .collect(Collectors.groupingBy(m -> m.email() + "\n" + m.kind(), LinkedHashMap::new, Collectors.toList()));
     int sent = 0;
     for (List<OutboxMail> bundle : bundles.values()) {

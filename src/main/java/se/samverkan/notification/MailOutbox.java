@@ -45,12 +45,21 @@ public class MailOutbox {
   }
 
   public List<OutboxMail> due(Date now) {
-    return jdbc.query("select id, kind, recipient_email, task_id, subject, body, attempts from " + TABLE
+    return jdbc.query("select id, kind, recipient_email, task_id, subject, body, attempts, next_attempt_at from " + TABLE
             + " where sent_at is null and next_attempt_at <= ? order by created_at, id",
         (rs, i) -> new OutboxMail(rs.getString("id"), MailKind.valueOf(rs.getString("kind")),
             rs.getString("recipient_email"), rs.getString("task_id"), rs.getString("subject"), rs.getString("body"),
-            rs.getInt("attempts")),
+            rs.getInt("attempts"), rs.getTimestamp("next_attempt_at")),
         new Timestamp(now.getTime()));
+  }
+
+  /**
+   * Claims a due mail for this sender until {@code leaseUntil}: false when another node claimed it
+   * first. A sender that dies leaves the mail to be sent again after the lease (at least once).
+   */
+  public boolean claim(OutboxMail mail, Date leaseUntil) {
+    return jdbc.update("update " + TABLE + " set next_attempt_at = ? where id = ? and sent_at is null and next_attempt_at = ?",
+        new Timestamp(leaseUntil.getTime()), mail.id(), mail.nextAttemptAt()) == 1;
   }
 
   public void markSent(Collection<String> ids, Date now) {
@@ -76,5 +85,5 @@ public class MailOutbox {
 
   /** One row of the outbox. */
   public record OutboxMail(String id, MailKind kind, String email, String taskId, String subject, String body,
-      int attempts) {}
+      int attempts, Timestamp nextAttemptAt) {}
 }
