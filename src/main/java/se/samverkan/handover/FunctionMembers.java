@@ -1,7 +1,10 @@
 package se.samverkan.handover;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
@@ -31,10 +34,14 @@ public class FunctionMembers {
     return identityService.createUserQuery().userId(userId).singleResult();
   }
 
-  public boolean holds(String userId, String groupId) {
+  /** The groups a person holds; none when the account is deleted or locked. */
+  public Set<String> groupsHeldBy(String userId) {
     User user = user(userId);
-    return user != null && !isLocked(user)
-        && identityService.createGroupQuery().groupMember(userId).groupId(groupId).count() > 0;
+    if (user == null || isLocked(user)) {
+      return Set.of();
+    }
+    return identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
   }
 
   /**

@@ -71,10 +71,12 @@ public class MembershipReconciler {
     }
     List<String> returned = new ArrayList<>();
     java.util.Map<Departure, StringBuilder> notes = new java.util.HashMap<>();
+    java.util.Map<String, Set<String>> heldByUser = new java.util.HashMap<>();
     for (Task task : taskService.createTaskQuery().taskAssigned().list()) {
       List<String> groups = candidateGroups(task.getId());
       String assignee = task.getAssignee();
-      if (groups.isEmpty() || groups.stream().anyMatch(g -> members.holds(assignee, g))) {
+      Set<String> held = heldByUser.computeIfAbsent(assignee, members::groupsHeldBy);
+      if (groups.isEmpty() || groups.stream().anyMatch(held::contains)) {
         continue;
       }
       String function = groups.stream().filter(g -> recorded.contains(new Departure(g, assignee))).findFirst()
