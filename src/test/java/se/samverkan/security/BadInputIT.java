@@ -30,6 +30,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import se.samverkan.RestClient;
+import se.samverkan.agreement.AgreementProcess;
 
 /**
  * Bad input through REST and form submission, as Tasklist or a script sends it. Every case must be
@@ -307,6 +308,81 @@ class BadInputIT {
 
     assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
     runtimeService.deleteProcessInstance(response.getBody().get("id").toString(), "test");
+  }
+
+  /** The real samverkansprocess: its start form through Tasklist's route, and a municipality's lägesbild task. */
+  static Stream<Arguments> badAgreementStarts() {
+    return Stream.of(
+        Arguments.of("unknown LPO", Map.of(AgreementProcess.LPO, typed("gotland", "String"),
+            AgreementProcess.PERIOD, typed("2027–2030", "String"))),
+        Arguments.of("LPO missing", Map.of(AgreementProcess.PERIOD, typed("2027–2030", "String"))),
+        Arguments.of("period missing", Map.of(AgreementProcess.LPO, typed("sodra-lappland", "String"))),
+        Arguments.of("LPO against its pattern", Map.of(AgreementProcess.LPO, typed("Södra Lappland!", "String"),
+            AgreementProcess.PERIOD, typed("2027–2030", "String"))),
+        Arguments.of("LPO of 100 kB", Map.of(AgreementProcess.LPO, typed("x".repeat(100_000), "String"),
+            AgreementProcess.PERIOD, typed("2027–2030", "String"))),
+        Arguments.of("LPO as a number", Map.of(AgreementProcess.LPO, typed(7, "Integer"),
+            AgreementProcess.PERIOD, typed("2027–2030", "String"))));
+  }
+
+  @ParameterizedTest(name = "samverkansprocess start: {0}")
+  @MethodSource("badAgreementStarts")
+  void shouldRefuseABadStartOfTheSamverkansprocess(String name, Map<String, Object> variables) {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count();
+
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, "kommunpolis.sodra-lappland")
+        .postForMap("/process-definition/key/" + AgreementProcess.KEY + "/submit-form", Map.of("variables", variables));
+
+    assertRefusedInSwedish(response, 400);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count())
+        .isEqualTo(before);
+  }
+
+  static Stream<Arguments> badSituationPictures() {
+    Map<String, Object> valid = Map.of(
+        "trygghet", typed("Otrygghet vid busstationen kvällstid", "String"),
+        "signaler", typed("Skadegörelse ökar", "String"),
+        "brottslighet", typed("Fler anmälda stölder", "String"),
+        "kontroll", typed("[\"matning\",\"signaler\"]", "Json"));
+    Function<Map<String, Object>, Map<String, Object>> without = changes -> {
+      Map<String, Object> variables = new HashMap<>(valid);
+      changes.forEach((key, value) -> {
+        if (value == null) {
+          variables.remove(key);
+        } else {
+          variables.put(key, value);
+        }
+      });
+      return variables;
+    };
+    Map<String, Object> noTrygghet = new HashMap<>();
+    noTrygghet.put("trygghet", null);
+    return Stream.of(
+        Arguments.of("nothing filled in", Map.of()),
+        Arguments.of("required text missing", without.apply(noTrygghet)),
+        Arguments.of("checklist with an unknown item", without.apply(Map.of("kontroll", typed("[\"hemligt\"]", "Json")))),
+        Arguments.of("text of more than a megabyte", without.apply(Map.of("signaler", typed("x".repeat(1_200_000), "String")))),
+        Arguments.of("text as a number", without.apply(Map.of("brottslighet", typed(12, "Integer")))));
+  }
+
+  @ParameterizedTest(name = "samverkansprocess lägesbild: {0}")
+  @MethodSource("badSituationPictures")
+  void shouldRefuseABadLagesbildOfTheRealProcessAndKeepItsTask(String name, Map<String, Object> variables) {
+    String agreement = runtimeService.startProcessInstanceByKey(AgreementProcess.KEY, Map.of(
+        AgreementProcess.LPO, "sodra-lappland", AgreementProcess.PERIOD, "2027–2030")).getId();
+    String task = taskService.createTaskQuery().processInstanceId(agreement)
+        .taskDefinitionKey(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup("samordnare-lycksele")
+        .singleResult().getId();
+    Map<String, Object> before = runtimeService.getVariables(agreement);
+
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, OWNER)
+        .postForMap("/task/" + task + "/submit-form", Map.of("variables", variables));
+
+    assertRefusedInSwedish(response, 400);
+    assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    // JSON variables compare by their text: the same JSON read twice is two objects
+    assertThat(runtimeService.getVariables(agreement).toString()).as("variables unchanged").isEqualTo(before.toString());
+    runtimeService.deleteProcessInstance(agreement, "test");
   }
 
   private void assertRefusedInSwedish(ResponseEntity<Map<String, Object>> response, int status) {
