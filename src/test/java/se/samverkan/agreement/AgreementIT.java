@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,6 +13,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import se.samverkan.RestClient;
+import se.samverkan.promise.PromiseProcess;
+import se.samverkan.signing.SignatureCollector;
 
 /**
  * The samverkansprocess as its users reach it through the REST API Tasklist uses: started by the
@@ -22,6 +25,7 @@ import se.samverkan.RestClient;
 class AgreementIT {
 
   @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
 
   @Test
   void shouldStartFromTheStartFormAndGiveEachMunicipalityOnlyItsOwnSituationPictureTask() {
@@ -65,5 +69,31 @@ class AgreementIT {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message")).contains("Lokalpolisområdet «norra-lappland» finns inte i organisationen");
+  }
+
+  @Test
+  void shouldStartAMedborgarlofteForEveryMunicipalityWhenTheLastKommunledningSignsWithAuthorizationsOn() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of()).draft();
+    cycle.complete(cycle.openFor(AgreementProcess.TASK_SIGN_POLICE, "lpochef-sodra-lappland"),
+        AgreementScenario.signature(SignatureCollector.SIGN, null));
+    AgreementScenario.MUNICIPALITIES.stream().filter(k -> !k.equals("dorotea")).forEach(k -> cycle.complete(
+        cycle.openFor(AgreementProcess.TASK_SIGN_MUNICIPALITY, "kommunledning-" + k),
+        AgreementScenario.signature(SignatureCollector.SIGN, null)));
+
+    engine.getIdentityService().setAuthentication("kommunledning.dorotea", List.of("kommunledning-dorotea"));
+    try {
+      cycle.complete(cycle.openFor(AgreementProcess.TASK_SIGN_MUNICIPALITY, "kommunledning-dorotea"),
+          AgreementScenario.signature(SignatureCollector.SIGN, null));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PromiseProcess.KEY)
+        .variableValueEquals(PromiseProcess.AGREEMENT_INSTANCE, cycle.instance.getId()).count())
+        .isEqualTo(AgreementScenario.MUNICIPALITIES.size());
+    List<Map<String, Object>> asele = RestClient.as(rest, "samordnare.asele").get(
+        "/task?processDefinitionKey=" + PromiseProcess.KEY + "&taskDefinitionKey=" + PromiseProcess.TASK_FORMULATE,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+    assertThat(asele).isNotEmpty();
   }
 }
