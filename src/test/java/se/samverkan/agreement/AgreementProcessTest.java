@@ -111,15 +111,15 @@ class AgreementProcessTest {
   void shouldCarryTheCycleThroughDialogAndSigningToAPromiseInEveryMunicipality() {
     AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures();
     assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_JOINT_ANALYSIS);
-    assertThat((String) engine.getRuntimeService().getVariable(cycle.instance.getId(),
-        AgreementProcess.SITUATION_PICTURE_SUMMARY)).contains("Resecentrum fredagskvällar", "Trygghetsmätning dorotea");
+    assertThat(text(engine.getRuntimeService().getVariable(cycle.instance.getId(),
+        AgreementProcess.SITUATION_PICTURE_SUMMARY))).contains("Resecentrum fredagskvällar", "Trygghetsmätning dorotea");
 
     cycle.analyse(List.of("lycksele", "asele"));
     assertThat(groupsOf(cycle.open(AgreementProcess.TASK_CITIZEN_DIALOG)))
         .containsExactlyInAnyOrder("samordnare-lycksele", "samordnare-asele");
     cycle.holdDialog("lycksele", "trygghetsvandring").holdDialog("asele", "skolbesok");
     assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_DRAFT_AGREEMENT);
-    assertThat((String) engine.getRuntimeService().getVariable(cycle.instance.getId(), AgreementProcess.DIALOG_SUMMARY))
+    assertThat(text(engine.getRuntimeService().getVariable(cycle.instance.getId(), AgreementProcess.DIALOG_SUMMARY)))
         .contains("Lycksele: Trygghetsvandring", "Åsele: Skolbesök");
 
     cycle.draft();
@@ -131,17 +131,37 @@ class AgreementProcessTest {
     List<ProcessInstance> promises = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(PromiseProcess.KEY).list();
     assertThat(promises).hasSize(MUNICIPALITIES.size());
-    assertThat(promises.stream().map(p -> (String) engine.getRuntimeService().getVariable(p.getId(), PromiseProcess.MUNICIPALITY)))
+    assertThat(promises.stream().map(p -> text(engine.getRuntimeService().getVariable(p.getId(), PromiseProcess.MUNICIPALITY))))
         .containsExactlyInAnyOrderElementsOf(MUNICIPALITIES);
     ProcessInstance lycksele = promises.stream()
         .filter(p -> "lycksele".equals(engine.getRuntimeService().getVariable(p.getId(), PromiseProcess.MUNICIPALITY)))
         .findFirst().orElseThrow();
     assertThat(lycksele).isWaitingAt(PromiseProcess.TASK_FORMULATE)
         .variables().containsEntry(PromiseProcess.AGREEMENT_INSTANCE, cycle.instance.getId());
-    assertThat((String) engine.getRuntimeService().getVariable(lycksele.getId(), PromiseProcess.DIALOG_TEXT))
+    assertThat(text(engine.getRuntimeService().getVariable(lycksele.getId(), PromiseProcess.DIALOG_TEXT)))
         .contains("Trygghetsvandring");
-    assertThat((String) engine.getRuntimeService().getVariable(lycksele.getId(), PromiseProcess.SITUATION_PICTURE))
+    assertThat(text(engine.getRuntimeService().getVariable(lycksele.getId(), PromiseProcess.SITUATION_PICTURE)))
         .contains("Trygghetsmätning lycksele", "Otrygghet vid resecentrum");
+  }
+
+  @Test
+  void shouldKeepASituationPictureLongerThanAStringVariableHolds() {
+    AgreementScenario cycle = AgreementScenario.start(engine);
+    String long3900 = "Otrygghet vid resecentrum. ".repeat(144);
+    cycle.open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).forEach(t -> cycle.complete(t, Variables.createVariables()
+        .putValue("polisBrottsstatistik", long3900).putValue("polisHandelser", long3900).putValue("polisOtrygghet", long3900)
+        .putValueTyped("kontroll", se.samverkan.FormData.ticked("samverkan-lagesbild-polis"))));
+    for (String kommun : MUNICIPALITIES) {
+      cycle.complete(cycle.openFor(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-" + kommun),
+          AgreementScenario.situationPicture(long3900));
+    }
+
+    assertThat(text(engine.getRuntimeService().getVariable(cycle.instance.getId(),
+        AgreementProcess.SITUATION_PICTURE_SUMMARY))).hasSizeGreaterThan(8 * 3900);
+    assertThatThrownBy(() -> cycle.complete(cycle.open(AgreementProcess.TASK_JOINT_ANALYSIS).get(0),
+        AgreementScenario.analysis(List.of()).putValue("analysSammanfattning", long3900 + long3900)))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("«Sammanfattning av analysen» får vara högst 4000 tecken"));
   }
 
   @Test
@@ -160,7 +180,7 @@ class AgreementProcessTest {
 
     assertThat(cycle.instance).hasPassed(AgreementProcess.GATEWAY_ALL_SIGNED).hasNotPassed(AgreementProcess.EVENT_IN_FORCE)
         .isWaitingAt(AgreementProcess.TASK_DRAFT_AGREEMENT);
-    assertThat((String) engine.getRuntimeService().getVariable(cycle.instance.getId(), SignatureCollector.REJECTION_REASONS))
+    assertThat(text(engine.getRuntimeService().getVariable(cycle.instance.getId(), SignatureCollector.REJECTION_REASONS)))
         .contains("Kommunledning, Malå", "Malås åtgärder saknar tidplan.");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PromiseProcess.KEY).count())
         .isZero();
@@ -254,7 +274,7 @@ class AgreementProcessTest {
         .variables().containsEntry(AgreementProcess.PREVIOUS_CYCLE, cycle.instance.getId());
     Task nextPicture = engine.getTaskService().createTaskQuery().processInstanceId(next.getId())
         .taskCandidateGroup("samordnare-storuman").singleResult();
-    assertThat((String) engine.getTaskService().getVariableLocal(nextPicture.getId(), "andrasLardomar"))
+    assertThat(text(engine.getTaskService().getVariableLocal(nextPicture.getId(), "andrasLardomar")))
         .contains("Vuxenvandringar på fredagar", "Fasta vandringar med polis och fritid", "Hela Södra Lappland");
   }
 
@@ -294,5 +314,9 @@ class AgreementProcessTest {
 
   static Date plus(LocalDateTime time, Period period) {
     return at(time.plus(period));
+  }
+
+  static String text(Object variable) {
+    return JsonVariables.textOf(variable);
   }
 }
