@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import se.samverkan.CoverageProcessTestEngine;
 import se.samverkan.ModelDeployment;
+import se.samverkan.escalation.TaskReminderListener;
 import se.samverkan.forms.FormValidationException;
 import se.samverkan.lawduty.LawDuty;
 import se.samverkan.lawduty.LawDutyRecords;
@@ -73,6 +74,23 @@ class AgreementProcessTest {
         .isEqualTo("Södra Lappland");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(cycle.instance.getId())
         .singleResult().getBusinessKey()).isEqualTo("sodra-lappland 2027–2030");
+  }
+
+  @Test
+  void shouldRemindAtTheDueDateAndEscalateToTheFunctionsEscalationTargetWhenTheSituationPictureStalls() {
+    AgreementScenario cycle = AgreementScenario.start(engine);
+    Task police = cycle.open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).get(0);
+    Task mala = cycle.openFor(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-mala");
+
+    ClockUtil.setCurrentTime(at(START.plusDays(16)));
+    executeDueJobs(cycle.instance);
+    assertThat(engine.getTaskService().getVariableLocal(police.getId(), TaskReminderListener.REMINDERS)).isEqualTo(1);
+    assertThat(engine.getTaskService().getVariableLocal(mala.getId(), TaskReminderListener.REMINDERS)).isEqualTo(1);
+
+    ClockUtil.setCurrentTime(at(START.plusDays(21)));
+    executeDueJobs(cycle.instance);
+    assertThat(groupsOf(List.of(police))).contains("kommunpolis-" + LPO, "lpochef-" + LPO);
+    assertThat(groupsOf(List.of(mala))).contains("samordnare-mala", "kommunledning-mala");
   }
 
   @Test
@@ -301,6 +319,12 @@ class AgreementProcessTest {
         .activityId(activityId).timers().list();
     assertThat(jobs).as("timer at " + activityId).hasSize(1);
     engine.getManagementService().executeJob(jobs.get(0).getId());
+  }
+
+  private void executeDueJobs(ProcessInstance instance) {
+    engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .duedateLowerThan(ClockUtil.getCurrentTime()).list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
   }
 
   private List<String> groupsOf(List<Task> tasks) {
