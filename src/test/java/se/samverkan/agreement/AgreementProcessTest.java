@@ -37,7 +37,7 @@ import se.samverkan.signing.SignatureCollector;
 class AgreementProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = CoverageProcessTestEngine.extension();
+  static ProcessEngineCoverageExtension extension = CoverageProcessTestEngine.extension(1.0, PromiseProcess.KEY);
 
   static final LocalDateTime START = LocalDateTime.of(2027, 1, 11, 9, 0);
 

@@ -36,7 +36,7 @@ import se.samverkan.signing.SignatureCollector;
 class PromiseProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = CoverageProcessTestEngine.extension();
+  static ProcessEngineCoverageExtension extension = CoverageProcessTestEngine.extension(1.0);
 
   static final LocalDateTime START = LocalDateTime.of(2027, 1, 11, 9, 0);
 
