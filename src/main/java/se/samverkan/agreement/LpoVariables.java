@@ -44,6 +44,7 @@ public class LpoVariables implements ExecutionListener {
     JsonVariables.write(execution, LessonRecorder.VARIABLE, JsonNodeFactory.instance.arrayNode());
     execution.setVariable(AgreementProcess.DIALOG_SUMMARY, JsonVariables.longText("Ingen medborgardialog har hållits."));
     execution.setVariable(SignatureCollector.REJECTION_REASONS, JsonVariables.longText(SignatureCollector.NO_REJECTIONS));
-    execution.setProcessBusinessKey(lpo.slug() + " " + JsonVariables.string(execution, AgreementProcess.PERIOD));
+    execution.setProcessBusinessKey(
+        LpoStartValidation.businessKey(lpo.slug(), JsonVariables.string(execution, AgreementProcess.PERIOD)));
   }
 }

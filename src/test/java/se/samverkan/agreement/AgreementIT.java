@@ -32,7 +32,7 @@ class AgreementIT {
     ResponseEntity<Map<String, Object>> started = RestClient.as(rest, "kommunpolis.sodra-lappland").postForMap(
         "/process-definition/key/" + AgreementProcess.KEY + "/submit-form", Map.of("variables", Map.of(
             AgreementProcess.LPO, Map.of("value", "sodra-lappland"),
-            AgreementProcess.PERIOD, Map.of("value", "2027–2030"))));
+            AgreementProcess.PERIOD, Map.of("value", AgreementScenario.uniquePeriod()))));
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instance = (String) started.getBody().get("id");
 
@@ -73,7 +73,8 @@ class AgreementIT {
 
   @Test
   void shouldStartAMedborgarlofteForEveryMunicipalityWhenTheLastKommunledningSignsWithAuthorizationsOn() {
-    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of()).draft();
+    AgreementScenario cycle = AgreementScenario.start(engine, AgreementScenario.uniquePeriod())
+        .contributeSituationPictures().analyse(List.of()).draft();
     cycle.complete(cycle.openFor(AgreementProcess.TASK_SIGN_POLICE, "lpochef-sodra-lappland"),
         AgreementScenario.signature(SignatureCollector.SIGN, null));
     AgreementScenario.MUNICIPALITIES.stream().filter(k -> !k.equals("dorotea")).forEach(k -> cycle.complete(

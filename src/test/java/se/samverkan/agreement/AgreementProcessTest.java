@@ -103,6 +103,17 @@ class AgreementProcessTest {
   }
 
   @Test
+  void shouldRefuseASecondSamverkansprocessForTheSameLpoAndPeriod() {
+    AgreementScenario.start(engine);
+
+    assertThatThrownBy(() -> AgreementScenario.start(engine))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("Det finns redan en samverkansprocess för Södra Lappland 2027–2030"));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void shouldRefuseAStarterWithoutAFunctionInTheLpo() {
     engine.getIdentityService().setAuthentication("processagare", List.of("processagare"));
 

@@ -23,7 +23,7 @@ class LawDutyRecordIT {
 
   @Test
   void shouldShowTheMunicipalityWhichDutiesItHasMetAndWhen() {
-    AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of());
+    AgreementScenario.start(engine, AgreementScenario.uniquePeriod()).contributeSituationPictures().analyse(List.of());
 
     ResponseEntity<Map<String, Object>> record = RestClient.as(rest, "samordnare.sorsele")
         .get("/samverkan/lagkrav/sorsele", new ParameterizedTypeReference<Map<String, Object>>() {});
