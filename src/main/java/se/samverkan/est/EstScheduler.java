@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -65,8 +65,9 @@ public class EstScheduler implements ApplicationRunner {
   public List<String> ensureRunning() {
     try {
       return transaction.execute(status -> startMissing());
-    } catch (OptimisticLockingException e) {
-      log.info("EST-schemaläggaren körs samtidigt på en annan nod; försöker igen");
+    } catch (ProcessEngineException e) {
+      // another node held the lock and changed it (optimistic locking), or created it first
+      log.info("EST-schemaläggaren körs samtidigt på en annan nod; försöker igen ({})", e.getMessage());
       return transaction.execute(status -> startMissing());
     }
   }

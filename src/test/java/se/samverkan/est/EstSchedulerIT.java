@@ -35,6 +35,31 @@ class EstSchedulerIT {
   }
 
   @Test
+  void shouldStartEachCycleOnceWhenTwoNodesScheduleAtTheSameMoment() throws Exception {
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<List<String>>> runs = List.of(
+          nodes.submit(() -> { go.await(); return scheduler.ensureRunning(); }),
+          nodes.submit(() -> { go.await(); return scheduler.ensureRunning(); }));
+      go.countDown();
+      List<String> all = new java.util.ArrayList<>();
+      for (var run : runs) {
+        all.addAll(run.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      started = all;
+    } finally {
+      nodes.shutdownNow();
+    }
+
+    assertThat(started).doesNotHaveDuplicates();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(EstCycleProcess.KEY)
+        .variableValueEquals(EstCycleProcess.KOMMUN, "lycksele").count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(EstReviewProcess.KEY)
+        .variableValueEquals(EstReviewProcess.KOMMUN, "lycksele").count()).isEqualTo(1);
+  }
+
+  @Test
   void shouldStartLyckselesCycleWithItsReportTasksAndNotTwice() throws java.io.IOException {
     started = scheduler.ensureRunning();
 
