@@ -23,6 +23,8 @@ class EstSchedulerIT {
   @Autowired TaskService taskService;
   @Autowired org.camunda.bpm.engine.FormService formService;
 
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
+
   List<String> started = List.of();
 
   @AfterEach
@@ -83,6 +85,36 @@ class EstSchedulerIT {
         .taskCandidateGroup("socialtjanst-lycksele").count()).isEqualTo(1);
     try (var form = formService.getDeployedTaskForm(reports.get(0).getId())) {
       assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"est-rapport\"");
+    }
+  }
+
+  @Test
+  void shouldLetTheSamordnarePauseAndResumeEstAtRuntime() {
+    var samordnare = rest.withBasicAuth("samordnare.asele", "demo");
+    try {
+      var paused = samordnare.exchange("/api/est/asele/paus", org.springframework.http.HttpMethod.PUT, null, java.util.Map.class);
+      assertThat(paused.getStatusCode().value()).isEqualTo(200);
+      assertThat(paused.getBody()).containsEntry("pausad", true);
+      assertThat(scheduler.ensureRunning()).as("nothing for a paused municipality")
+          .noneMatch(id -> "asele".equals(runtimeService.getVariable(id, EstCycleProcess.KOMMUN)));
+
+      var other = rest.withBasicAuth("samordnare.lycksele", "demo")
+          .exchange("/api/est/asele/paus", org.springframework.http.HttpMethod.DELETE, null, java.util.Map.class);
+      assertThat(other.getStatusCode().value()).isEqualTo(403);
+      assertThat(other.getBody().get("message").toString()).contains("Endast kommunens samordnare");
+      assertThat(rest.exchange("/api/est/asele/paus", org.springframework.http.HttpMethod.GET, null, String.class)
+          .getStatusCode().value()).isEqualTo(401);
+
+      var resumed = samordnare.exchange("/api/est/asele/paus", org.springframework.http.HttpMethod.DELETE, null,
+          java.util.Map.class);
+      assertThat(resumed.getStatusCode().value()).isEqualTo(200);
+      assertThat(resumed.getBody()).containsEntry("pausad", false);
+    } finally {
+      scheduler.resume("asele");
+      started = runtimeService.createProcessInstanceQuery().list().stream()
+          .filter(p -> p.getProcessDefinitionId().startsWith(EstCycleProcess.KEY + ":")
+              || p.getProcessDefinitionId().startsWith(EstReviewProcess.KEY + ":"))
+          .map(ProcessInstance::getId).toList();
     }
   }
 }
