@@ -59,6 +59,7 @@ public final class EstCycleProcess {
   public static final String MISSING_REPORTS = "saknadeRapporter";
   public static final String REPORT_OVERVIEW = "rapportlage";
   public static final String HOT_SPOTS = "lagesbildPlatser";
+  public static final String PREVIOUS_SITUATION_PICTURE = "forraLagesbild";
 
   // Planning and follow-up
   public static final String FOLLOW_UP = "uppfoljning";
