@@ -45,7 +45,7 @@ public class EstCyclePreparation implements JavaDelegate {
 
     execution.setVariable(MUNICIPALITY_NAME, municipality.name());
     execution.setVariable(LPO, lpo);
-    execution.setVariable("cykelStart", Date.from(schedule.cycleStart(kommun, meeting).toInstant()));
+    execution.setVariable(CYCLE_START, Date.from(schedule.cycleStart(kommun, meeting).toInstant()));
     execution.setVariable(MEETING_TEXT, EstJson.swedish(meeting));
     execution.setVariable(REPORT_DEADLINE_AT, Date.from(deadline.toInstant()));
     execution.setVariable(REPORT_DEADLINE_TEXT, EstJson.swedish(deadline));

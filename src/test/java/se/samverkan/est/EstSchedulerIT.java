@@ -76,7 +76,7 @@ class EstSchedulerIT {
 
     // the timer "Cykelns start" is due at the cycle's start; the tests' job executor is off
     managementService.executeJob(managementService.createJobQuery().processInstanceId(lycksele.getId())
-        .activityId("Event_CycleStartReached").singleResult().getId());
+        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
 
     List<Task> reports = taskService.createTaskQuery().processInstanceId(lycksele.getId())
         .taskDefinitionKey(EstCycleProcess.SUBMIT_REPORT).list();
