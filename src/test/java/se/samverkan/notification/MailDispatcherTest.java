@@ -50,11 +50,13 @@ class MailDispatcherTest {
   @Test
   void shouldLetOnlyOneSenderClaimAMail() {
     outbox.add(MailKind.NEW_TASK, "a", "a@example.se", "t1", "Ny uppgift: Ett", "Ett");
-    OutboxMail mail = outbox.due(ClockUtil.getCurrentTime()).get(0);
-    Date lease = new Date(ClockUtil.getCurrentTime().getTime() + 300_000);
+    Date now = ClockUtil.getCurrentTime();
+    Date lease = new Date(now.getTime() + 300_000);
 
-    assertThat(outbox.claim(mail, lease)).isTrue();
-    assertThat(outbox.claim(mail, lease)).as("a second node with the same row").isFalse();
+    assertThat(outbox.claimDue(now, lease)).extracting(OutboxMail::taskId).containsExactly("t1");
+    assertThat(outbox.claimDue(now, lease)).as("a second node at the same time").isEmpty();
+    assertThat(outbox.claimDue(lease, new Date(lease.getTime() + 300_000))).as("after the lease, if never sent")
+        .hasSize(1);
   }
 
   @Test
