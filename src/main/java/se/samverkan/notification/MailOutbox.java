@@ -35,6 +35,8 @@ public class MailOutbox {
         + "sent_at timestamp, "
         + "last_error varchar(1000), "
         + "claim_token varchar(36))");
+    // outboxes created before senders claimed their mails
+    jdbc.execute("alter table " + TABLE + " add column if not exists claim_token varchar(36)");
   }
 
   public void add(MailKind kind, String userId, String email, String taskId, String subject, String body) {

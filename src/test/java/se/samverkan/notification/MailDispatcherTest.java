@@ -79,6 +79,22 @@ class MailDispatcherTest {
     assertThat(outbox.pending()).isZero();
   }
 
+  @Test
+  void shouldUpgradeAnOutboxCreatedBeforeSendersClaimedTheirMails() {
+    JdbcTemplate old = new JdbcTemplate(
+        new DriverManagerDataSource("jdbc:h2:mem:mail-outbox-old-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    old.execute("create table " + MailOutbox.TABLE + " (id varchar(36) primary key, kind varchar(32) not null, "
+        + "recipient_user varchar(255), recipient_email varchar(255) not null, task_id varchar(64), "
+        + "subject varchar(500) not null, body varchar(8000) not null, created_at timestamp not null, "
+        + "attempts integer not null, next_attempt_at timestamp not null, sent_at timestamp, last_error varchar(1000))");
+
+    MailOutbox upgraded = new MailOutbox(old);
+    upgraded.add(MailKind.NEW_TASK, "a", "a@example.se", "t1", "Ny uppgift: Ett", "Ett");
+
+    Date now = ClockUtil.getCurrentTime();
+    assertThat(upgraded.claimDue(now, new Date(now.getTime() + 300_000))).hasSize(1);
+  }
+
   private long nextAttempt() {
     return jdbc.queryForObject("select next_attempt_at from " + MailOutbox.TABLE, java.sql.Timestamp.class).getTime();
   }
