@@ -93,6 +93,7 @@ class AgreementProcessTest {
     executeDueJobs(cycle.instance);
     assertThat(engine.getTaskService().getVariableLocal(police.getId(), TaskReminderListener.REMINDERS)).isEqualTo(1);
     assertThat(engine.getTaskService().getVariableLocal(mala.getId(), TaskReminderListener.REMINDERS)).isEqualTo(1);
+    assertThat(groupsOf(List.of(police))).doesNotContain("lpochef-" + LPO);
 
     ClockUtil.setCurrentTime(at(LocalDateTime.of(2027, 2, 8, 9, 1)));
     executeDueJobs(cycle.instance);
