@@ -338,6 +338,23 @@ class BadInputIT {
         .isEqualTo(before);
   }
 
+  @Test
+  void shouldRefuseASecondSamverkansprocessForTheSameLpoAndPeriod() {
+    String period = "dubblett " + System.nanoTime();
+    String first = runtimeService.startProcessInstanceByKey(AgreementProcess.KEY, Map.of(
+        AgreementProcess.LPO, "sodra-lappland", AgreementProcess.PERIOD, period)).getId();
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count();
+
+    ResponseEntity<Map<String, Object>> response = RestClient.as(rest, "kommunpolis.sodra-lappland").postForMap(
+        "/process-definition/key/" + AgreementProcess.KEY + "/submit-form", Map.of("variables", Map.of(
+            AgreementProcess.LPO, typed("sodra-lappland", "String"), AgreementProcess.PERIOD, typed(period, "String"))));
+
+    assertRefusedInSwedish(response, 400);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count())
+        .isEqualTo(before);
+    runtimeService.deleteProcessInstance(first, "test");
+  }
+
   static Stream<Arguments> badSituationPictures() {
     Map<String, Object> valid = Map.of(
         "trygghet", typed("Otrygghet vid busstationen kvällstid", "String"),
@@ -368,8 +385,9 @@ class BadInputIT {
   @ParameterizedTest(name = "samverkansprocess lägesbild: {0}")
   @MethodSource("badSituationPictures")
   void shouldRefuseABadLagesbildOfTheRealProcessAndKeepItsTask(String name, Map<String, Object> variables) {
+    // a period of its own: there is one samverkansprocess per LPO and period
     String agreement = runtimeService.startProcessInstanceByKey(AgreementProcess.KEY, Map.of(
-        AgreementProcess.LPO, "sodra-lappland", AgreementProcess.PERIOD, "2027–2030")).getId();
+        AgreementProcess.LPO, "sodra-lappland", AgreementProcess.PERIOD, "felindata " + System.nanoTime())).getId();
     String task = taskService.createTaskQuery().processInstanceId(agreement)
         .taskDefinitionKey(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup("samordnare-lycksele")
         .singleResult().getId();
