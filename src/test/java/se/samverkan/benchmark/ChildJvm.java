@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 /** Starts a Spring Boot main class in its own JVM and measures the time to "Started …" and its RSS. */
 final class ChildJvm {
 
+  /** startupSeconds: launch until ready (job executor started, after the application runners). */
   record Measurement(String what, double startupSeconds, long rssMegabytes, double springReportedSeconds) {}
 
   private ChildJvm() {}
@@ -24,8 +25,12 @@ final class ChildJvm {
     command.addAll(args);
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // Spring logs "Started … in" BEFORE the application runners (Samverkan's organisation sync) run;
+    // ready is when Camunda starts the job executor on ApplicationReadyEvent, after the runners.
     String marker = "Started " + mainClass.substring(mainClass.lastIndexOf('.') + 1) + " in ";
+    String readyMarker = "ENGINE-14014 Starting up the JobExecutor";
     CompletableFuture<String> started = new CompletableFuture<>();
+    CompletableFuture<Void> ready = new CompletableFuture<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         Files.createDirectories(log.getParent());
@@ -37,17 +42,22 @@ final class ChildJvm {
             if (line.contains(marker)) {
               started.complete(line);
             }
+            if (line.contains(readyMarker)) {
+              ready.complete(null);
+            }
           }
         }
       } catch (IOException e) {
         started.completeExceptionally(e);
       }
       started.completeExceptionally(new IllegalStateException(what + " ended before it started, see " + log));
+      ready.completeExceptionally(new IllegalStateException(what + " ended before it was ready, see " + log));
     }, "child-" + what);
     reader.setDaemon(true);
     reader.start();
     try {
       String line = started.get(10, TimeUnit.MINUTES);
+      ready.get(10, TimeUnit.MINUTES);
       double seconds = (System.nanoTime() - start) / 1e9;
       String reported = line.substring(line.indexOf(marker) + marker.length()).split(" ")[0];
       Thread.sleep(2000);

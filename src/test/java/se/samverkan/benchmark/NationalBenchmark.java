@@ -103,7 +103,10 @@ public final class NationalBenchmark {
     if (!settings.dbUrl().contains("bench")) {
       throw new IllegalStateException("the benchmark empties its database: SAMVERKAN_DB_URL must name a database with 'bench' in it");
     }
-    resetDatabase();
+    boolean onlyStartup = Boolean.getBoolean("bench.onlyStartup");
+    if (!onlyStartup) {
+      resetDatabase();
+    }
     Path organisationFile = NationalOrganisation.write(OUT.resolve("organisation-national.yaml").toAbsolutePath(),
         settings.municipalities(), settings.lpos());
     log("Organisation: %d kommuner, %d LPO -> %s", settings.municipalities(), settings.lpos(), organisationFile);
@@ -120,16 +123,21 @@ public final class NationalBenchmark {
         "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=benchmark");
     List<ChildJvm.Measurement> startups = new ArrayList<>();
     if (Boolean.parseBoolean(System.getProperty("bench.startup", "true"))) {
-      startups.add(ChildJvm.measure("Samverkan, första start (tomt schema, nationell organisation)",
+      startups.add(ChildJvm.measure(onlyStartup ? "Samverkan, start 1 mot den fyllda nationella databasen"
+              : "Samverkan, första start (tomt schema, nationell organisation)",
           SamverkanApplication.class.getName(), samverkanArgs, OUT.resolve("samverkan-start-1.log")));
-      startups.add(ChildJvm.measure("Samverkan, omstart", SamverkanApplication.class.getName(), samverkanArgs,
+      startups.add(ChildJvm.measure(onlyStartup ? "Samverkan, start 2 (omstart)" : "Samverkan, omstart", SamverkanApplication.class.getName(), samverkanArgs,
           OUT.resolve("samverkan-start-2.log")));
-      startups.add(ChildJvm.measure("Camunda-starter utan Samverkan, första start", PlainCamundaApplication.class.getName(),
+      startups.add(ChildJvm.measure(onlyStartup ? "Camunda-starter utan Samverkan, start 1" : "Camunda-starter utan Samverkan, första start", PlainCamundaApplication.class.getName(),
           plainArgs, OUT.resolve("plain-start-1.log")));
       startups.add(ChildJvm.measure("Camunda-starter utan Samverkan, omstart", PlainCamundaApplication.class.getName(),
           plainArgs, OUT.resolve("plain-start-2.log")));
     }
     startups.forEach(m -> log("Start: %s: %.1f s, RSS %d MB", m.what(), m.startupSeconds(), m.rssMegabytes()));
+    if (onlyStartup) {
+      writeStartupResults(started, loadBefore, startups);
+      return;
+    }
 
     // Samverkan in-process for the rest: REST on our port, job executor on.
     long appStart = System.nanoTime();
@@ -527,7 +535,7 @@ public final class NationalBenchmark {
         escalations.size(), summary.get("Öppna timers (påminnelse + eskalering)"),
         percentile(escalations, 50) / 1000.0, percentile(escalations, 95) / 1000.0));
     for (ChildJvm.Measurement m : startups) {
-      md.append(String.format("| (4) %s: tid till \"Started\" (Spring: %.1f s), RSS | %.1f s, %d MB | |%n",
+      md.append(String.format("| (4) %s: tid till redo (Springs \"Started\": %.1f s), RSS | %.1f s, %d MB | |%n",
           m.what(), m.springReportedSeconds(), m.startupSeconds(), m.rssMegabytes()));
     }
     if (startups.size() == 4) {
@@ -540,6 +548,26 @@ public final class NationalBenchmark {
     md.append('\n').append(report);
     Files.writeString(OUT.resolve("results.md"), md, StandardCharsets.UTF_8);
     System.out.println();
+    System.out.println(md);
+  }
+
+  /** {@code -Dbench.onlyStartup=true}: startup and memory against the database of an earlier full run. */
+  private void writeStartupResults(String started, String loadBefore, List<ChildJvm.Measurement> startups) throws Exception {
+    StringBuilder md = new StringBuilder("# Samverkan: start och minne mot den nationella databasen\n\n");
+    md.append("Kört ").append(started).append(" (UTC). ").append(machine()).append('\n')
+        .append("Belastning (/proc/loadavg) före: `").append(loadBefore).append("`, efter: `")
+        .append(Files.readString(Path.of("/proc/loadavg")).trim()).append("`.\n\n")
+        .append("Tid från JVM-start till redo (jobbexekutorn startad, efter Samverkans organisationssynkronisering).\n\n")
+        .append("| start | tid till redo | Springs \"Started\" | RSS |\n|---|---|---|---|\n");
+    for (ChildJvm.Measurement m : startups) {
+      md.append(String.format("| %s | %.1f s | %.1f s | %d MB |%n", m.what(), m.startupSeconds(), m.springReportedSeconds(),
+          m.rssMegabytes()));
+    }
+    if (startups.size() == 4) {
+      md.append(String.format("%nOmstart Samverkan / ren Camunda-starter: %.2f (mål ≤ 1,3).%n",
+          startups.get(1).startupSeconds() / startups.get(3).startupSeconds()));
+    }
+    Files.writeString(OUT.resolve("results-startup.md"), md, StandardCharsets.UTF_8);
     System.out.println(md);
   }
 
