@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -143,14 +146,24 @@ class ClusterIT {
     assertThat(nodeA.getRuntimeService().createIncidentQuery().count()).isZero();
   }
 
-  private List<String> startTimers(String prefix, int count, int pauseMillis) {
+  private List<String> startTimers(String prefix, int count, int pauseMillis) throws Exception {
     Date now = new Date();
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      ids.add(nodeA.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, prefix + "-" + i,
-          Variables.putValue("dueAt", now).putValue(RecordNodeDelegate.PAUSE_MILLIS, pauseMillis)).getId());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> started = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String businessKey = prefix + "-" + i;
+        started.add(pool.submit(() -> nodeA.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, businessKey,
+            Variables.putValue("dueAt", now).putValue(RecordNodeDelegate.PAUSE_MILLIS, pauseMillis)).getId()));
+      }
+      List<String> ids = new ArrayList<>();
+      for (Future<String> id : started) {
+        ids.add(id.get());
+      }
+      return ids;
+    } finally {
+      pool.shutdown();
     }
-    return ids;
   }
 
   /** A node in its own JVM: same class path, same time zone, same database environment. */
