@@ -70,10 +70,17 @@ class ClusterIT {
     Files.createDirectories(LOGS);
   }
 
+  /**
+   * Leaves no schema behind: the application's engine (databaseSchema unset) looks for its tables in
+   * every schema, would find ours and then not create its own in a fresh database.
+   */
   @AfterAll
-  static void closeNodeA() {
+  static void closeNodeAAndDropTheSchema() throws Exception {
     if (nodeA != null) {
       nodeA.close();
+    }
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     }
   }
 
