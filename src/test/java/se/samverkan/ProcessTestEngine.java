@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import se.samverkan.escalation.TaskEscalationListener;
 import se.samverkan.escalation.TaskReminderListener;
+import se.samverkan.modelrules.ModelRulesPlugin;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationLoader;
 
@@ -45,7 +46,7 @@ public final class ProcessTestEngine {
   }
 
   static List<ProcessEnginePlugin> plugins() {
-    return List.of(new SpinProcessEnginePlugin());
+    return List.of(new SpinProcessEnginePlugin(), new ModelRulesPlugin());
   }
 
   public static synchronized ProcessEngine engine() {
