@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import se.samverkan.escalation.TaskEscalationListener;
 import se.samverkan.escalation.TaskReminderListener;
+import se.samverkan.forms.FormValidationListener;
 import se.samverkan.modelrules.ModelRulesPlugin;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationLoader;
@@ -42,6 +43,7 @@ public final class ProcessTestEngine {
     beans.put("organisation", organisation);
     beans.put("taskReminder", new TaskReminderListener());
     beans.put("taskEscalation", new TaskEscalationListener(organisation));
+    beans.put("formValidation", new FormValidationListener());
     return beans;
   }
 

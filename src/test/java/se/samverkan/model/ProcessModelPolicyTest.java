@@ -95,13 +95,11 @@ class ProcessModelPolicyTest {
         if (task.getCamundaDueDate() == null || task.getCamundaDueDate().isBlank()) {
           problems.add(where + ": no camunda:dueDate");
         }
-        Set<String> timeouts = task.getExtensionElements() == null ? Set.of()
-            : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
-                .filter(l -> "timeout".equals(l.getCamundaEvent()))
-                .map(CamundaTaskListener::getCamundaDelegateExpression)
-                .collect(Collectors.toSet());
-        if (!timeouts.contains("${taskReminder}") || !timeouts.contains("${taskEscalation}")) {
+        if (!listeners(task, "timeout").containsAll(Set.of("${taskReminder}", "${taskEscalation}"))) {
           problems.add(where + ": needs timeout task listeners ${taskReminder} and ${taskEscalation}");
+        }
+        if (!listeners(task, "complete").contains("${formValidation}")) {
+          problems.add(where + ": needs the complete task listener ${formValidation} (server-side form validation)");
         }
       }
     }
@@ -135,6 +133,16 @@ class ProcessModelPolicyTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  private static Set<String> listeners(UserTask task, String event) {
+    if (task.getExtensionElements() == null) {
+      return Set.of();
+    }
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+        .filter(listener -> event.equals(listener.getCamundaEvent()))
+        .map(CamundaTaskListener::getCamundaDelegateExpression)
+        .collect(Collectors.toSet());
   }
 
   static Set<String> formIds() throws IOException {
