@@ -61,15 +61,22 @@ class CockpitBrowserIT {
 
   @Test
   void shouldDrawARunningProcessWithItsShapes() throws Exception {
-    runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), SCENARIO.startVariables());
+    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), SCENARIO.startVariables()).getId();
     ProcessDefinition definition = latest(SCENARIO.processKey());
 
     webapp.logInTo("cockpit", PROCESS_OWNER);
-    WebElement diagram = openDiagram(definition);
-    webapp.waitFor(By.cssSelector(".djs-overlay .badge, .djs-overlays .badge"));
-
+    openDiagram(definition);
+    webapp.waitFor(By.cssSelector(".djs-overlays .badge"));
+    webapp.waitFor(By.xpath("//a[contains(@href,'" + instance + "')]"));
+    webapp.waitUntilGone(By.xpath("//*[contains(text(),'Laddar')]"));
+    assertThat(webapp.bodyText()).contains("Pågående ärenden:", "Ärenden", "Incidenter", "Historiken sparas:");
     webapp.screenshot(SCREENSHOTS.resolve("cockpit-process.png"));
-    assertThat(diagram.isDisplayed()).isTrue();
+
+    webapp.open("cockpit", "/process-instance/" + instance + "/runtime");
+    webapp.waitFor(By.cssSelector(".djs-container svg"));
+    webapp.waitFor(By.cssSelector(".djs-element.djs-shape[data-element-id='" + SCENARIO.firstTaskId() + "']"));
+    webapp.waitForText(By.tagName("body"), "Ärende-id:");
+    assertThat(webapp.bodyText()).contains("Uppgifter i ärendet", "Incidenter", "Uppgifter");
   }
 
   /** Every deployed process drawn; those of the product (processes/) kept as pictures under docs/processes/. */
