@@ -61,7 +61,8 @@ class CockpitBrowserIT {
 
   @Test
   void shouldDrawARunningProcessWithItsShapes() throws Exception {
-    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), SCENARIO.startVariables()).getId();
+    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), "Lycksele lägesbild 2026",
+        SCENARIO.startVariables()).getId();
     ProcessDefinition definition = latest(SCENARIO.processKey());
 
     webapp.logInTo("cockpit", PROCESS_OWNER);
@@ -72,8 +73,12 @@ class CockpitBrowserIT {
     assertThat(webapp.bodyText()).contains("Pågående ärenden:", "Ärenden", "Incidenter", "Historiken sparas:");
     webapp.screenshot(SCREENSHOTS.resolve("cockpit-process.png"));
 
-    webapp.open("cockpit", "/process-instance/" + instance + "/runtime");
+    String execution = runtimeService.createExecutionQuery().processInstanceId(instance).activityId(SCENARIO.firstTaskId())
+        .singleResult().getId();
+    runtimeService.createIncident("failedJob", execution, "test", "Testincident: e-posttjänsten svarar inte");
+    webapp.open("cockpit", "/process-instance/" + instance + "/runtime?tab=incidents-tab");
     webapp.waitFor(By.cssSelector(".djs-container svg"));
+    webapp.waitForText(By.tagName("body"), "Testincident: e-posttjänsten svarar inte");
     webapp.waitFor(By.cssSelector(".djs-element.djs-shape[data-element-id='" + SCENARIO.firstTaskId() + "']"));
     webapp.waitForText(By.tagName("body"), "Ärende-id:");
     assertThat(webapp.bodyText()).contains("Uppgifter i ärendet", "Incidenter", "Uppgifter");

@@ -58,6 +58,12 @@ public class Webapp {
     driver.manage().deleteAllCookies();
   }
 
+  /** Clicks a Tasklist filter by its name and waits for its list. */
+  public void filter(String name) {
+    waitFor(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.),'" + name + "')]")).click();
+    waitFor(By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'active')][contains(normalize-space(.),'" + name + "')]"));
+  }
+
   public WebElement waitFor(By by) {
     return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
