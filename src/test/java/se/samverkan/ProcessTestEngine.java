@@ -44,6 +44,28 @@ public final class ProcessTestEngine {
     beans.put("taskReminder", new TaskReminderListener());
     beans.put("taskEscalation", new TaskEscalationListener(organisation));
     beans.put("formValidation", new FormValidationListener());
+    beans.put("checklistComplete", new se.samverkan.forms.ChecklistCompleteListener());
+    beans.put("signatureCollector", new se.samverkan.signing.SignatureCollector(organisation));
+    beans.put("lawDuties", new se.samverkan.lawduty.LawDuties());
+    beans.put("lessonRecorder", new se.samverkan.lessons.LessonRecorder(organisation));
+    beans.put("sharedLessons", new se.samverkan.lessons.SharedLessons());
+    beans.put("lpoStartValidation", new se.samverkan.agreement.LpoStartValidation(organisation));
+    beans.put("lpoVariables", new se.samverkan.agreement.LpoVariables(organisation));
+    beans.put("situationPictureCollector", new se.samverkan.agreement.SituationPictureCollector());
+    beans.put("situationPictureSummary", new se.samverkan.agreement.SituationPictureSummary());
+    beans.put("jointAnalysisRules", new se.samverkan.agreement.JointAnalysisRules(organisation));
+    beans.put("citizenDialogCollector", new se.samverkan.agreement.CitizenDialogCollector());
+    beans.put("agreementDraftRules", new se.samverkan.agreement.AgreementDraftRules(organisation));
+    beans.put("citizenPromiseStarter", new se.samverkan.agreement.CitizenPromiseStarter());
+    beans.put("nextAgreementCycle", new se.samverkan.agreement.NextAgreementCycle());
+    beans.put("promiseVariables", new se.samverkan.promise.PromiseVariables(organisation));
+    beans.put("promiseRules", new se.samverkan.promise.PromiseRules());
+    beans.put("promiseActivities", new se.samverkan.promise.PromiseActivities());
+    beans.put("activityResultCollector", new se.samverkan.promise.ActivityResultCollector(organisation));
+    beans.put("quarterlyReportCollector", new se.samverkan.promise.QuarterlyReportCollector());
+    beans.put("followUpRules", new se.samverkan.promise.FollowUpRules());
+    beans.put("promiseRenewal", new se.samverkan.promise.PromiseRenewal());
+    beans.putAll(se.samverkan.est.EstTestBeans.beans(organisation));
     return beans;
   }
 

@@ -72,6 +72,60 @@ public final class OrganisationLoader {
     return fallback == null ? 0 : fallback.getLineNr();
   }
 
+  private static void checkEstSchedule(List<String> problems, Municipality m) {
+    Municipality.Est est = m.est();
+    String where = "kommunen " + m.slug() + ", est.";
+    java.time.Duration lead = duration(problems, where + "leadTime", est.leadTime());
+    java.time.Duration due = duration(problems, where + "reportsDue", est.reportsDue());
+    if (lead != null && due != null && due.compareTo(lead) >= 0) {
+      problems.add(where + "reportsDue måste vara kortare än leadTime (rapporterna lämnas under cykeln)");
+    }
+    try {
+      if (java.time.Period.parse(est.reviewEvery()).toTotalMonths() < 1) {
+        problems.add(where + "reviewEvery måste vara minst en månad (t.ex. P3M)");
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      problems.add(where + "reviewEvery '" + est.reviewEvery() + "' är ingen ISO-period (t.ex. P3M)");
+    }
+    Municipality.Cadence cadence = est.cadence();
+    if (cadence == null) {
+      return;
+    }
+    if (!Set.of("weekly", "biweekly").contains(String.valueOf(cadence.every()))) {
+      problems.add(where + "cadence.every ska vara weekly eller biweekly, inte " + cadence.every());
+    }
+    try {
+      java.time.DayOfWeek.valueOf(String.valueOf(cadence.weekday()).toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add(where + "cadence.weekday ska vara monday … sunday, inte " + cadence.weekday());
+    }
+    try {
+      java.time.LocalTime.parse(String.valueOf(cadence.time()));
+    } catch (java.time.format.DateTimeParseException e) {
+      problems.add(where + "cadence.time ska vara en tid som 09:00, inte " + cadence.time());
+    }
+    if (cadence.anchor() != null) {
+      try {
+        java.time.LocalDate.parse(cadence.anchor());
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.add(where + "cadence.anchor ska vara ett datum som 2026-01-08, inte " + cadence.anchor());
+      }
+    }
+  }
+
+  private static java.time.Duration duration(List<String> problems, String field, String value) {
+    try {
+      java.time.Duration duration = java.time.Duration.parse(value);
+      if (duration.isNegative() || duration.isZero()) {
+        problems.add(field + " måste vara längre än noll");
+      }
+      return duration;
+    } catch (java.time.format.DateTimeParseException e) {
+      problems.add(field + " '" + value + "' är ingen ISO-varaktighet (t.ex. P6D eller PT12H)");
+      return null;
+    }
+  }
+
   static List<String> problemsOf(Organisation organisation) {
     List<String> problems = new ArrayList<>();
     if (organisation.functions().isEmpty()) {
@@ -118,6 +172,7 @@ public final class OrganisationLoader {
         m.est().actors().stream()
             .filter(actor -> !organisation.estActors().containsKey(actor))
             .forEach(actor -> problems.add("kommunen " + m.slug() + " har okänd EST-aktör " + actor));
+        checkEstSchedule(problems, m);
       }
     }
     return problems;

@@ -1,0 +1,42 @@
+package se.samverkan.agreement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import se.samverkan.process.JsonVariables;
+import se.samverkan.promise.PromiseProcess;
+import se.samverkan.promise.PromiseStart;
+
+/**
+ * Once the agreement is signed, every municipality of the LPO gets its medborgarlöfte: a
+ * {@code medborgarlofte} instance started by its start message with the municipality's part of
+ * the lägesbild, its medborgardialog and the agreement. Runs once per element of {@code kommuner}.
+ */
+@Component("citizenPromiseStarter")
+public class CitizenPromiseStarter implements JavaDelegate {
+
+  static final String NO_DIALOG = "Ingen medborgardialog hölls i kommunen under lägesbildsarbetet.";
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String kommun = JsonVariables.string(execution, "kommun");
+    JsonNode picture = JsonVariables.read(execution, AgreementProcess.SITUATION_PICTURES).path(kommun);
+    JsonNode dialog = JsonVariables.read(execution, AgreementProcess.DIALOGS).path(kommun);
+    String situation = "#### Gemensam analys\n\n" + JsonVariables.string(execution, AgreementProcess.ANALYSIS_SUMMARY)
+        + "\n\n" + SituationPictureSummary.municipality(picture, kommun);
+    VariableMap variables = Variables.createVariables()
+        .putValue(PromiseProcess.MUNICIPALITY, kommun)
+        .putValue(PromiseProcess.LPO, JsonVariables.string(execution, AgreementProcess.LPO))
+        .putValue(PromiseProcess.PERIOD, JsonVariables.string(execution, AgreementProcess.PERIOD))
+        .putValue(PromiseProcess.ROUND, 1)
+        .putValue(PromiseProcess.AGREEMENT_INSTANCE, execution.getProcessInstanceId())
+        .putValue(PromiseProcess.SITUATION_PICTURE, situation)
+        .putValue(PromiseProcess.DIALOG_TEXT, dialog.isMissingNode() ? NO_DIALOG : CitizenDialogCollector.render(dialog))
+        .putValue(PromiseProcess.AGREEMENT_TEXT, JsonVariables.string(execution, AgreementProcess.AGREEMENT_TEXT));
+    PromiseStart.start(execution.getProcessEngineServices().getRuntimeService(), variables);
+  }
+
+}

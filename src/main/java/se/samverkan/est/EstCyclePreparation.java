@@ -1,0 +1,92 @@
+package se.samverkan.est;
+
+import static se.samverkan.est.EstCycleProcess.*;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Component;
+import se.samverkan.organisation.Lpo;
+import se.samverkan.organisation.Municipality;
+import se.samverkan.organisation.Organisation;
+
+/**
+ * Sets up a cycle: its dates (cycle start, report deadline, next meeting, next cycle's start),
+ * the municipality's functions as form options, and the styrgrupp's current priorities.
+ */
+@Component("estCyclePreparation")
+public class EstCyclePreparation implements JavaDelegate {
+
+  private final Organisation organisation;
+  private final EstSchedule schedule;
+
+  public EstCyclePreparation(Organisation organisation, EstSchedule schedule) {
+    this.organisation = organisation;
+    this.schedule = schedule;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String kommun = (String) execution.getVariable(KOMMUN);
+    Municipality municipality = organisation.municipality(kommun)
+        .orElseThrow(() -> new IllegalArgumentException("Okänd kommun i EST-cykeln: " + kommun));
+    String lpo = organisation.lpoOf(kommun).map(Lpo::slug).orElseThrow();
+    ZoneId zone = schedule.settings().zoneId();
+    ZonedDateTime meeting = ((Date) execution.getVariable(MEETING)).toInstant().atZone(zone);
+    ZonedDateTime next = schedule.nextMeetingAfter(kommun, meeting.toInstant()).orElse(meeting.plusWeeks(1));
+    ZonedDateTime deadline = schedule.reportDeadline(kommun, meeting);
+
+    execution.setVariable(MUNICIPALITY_NAME, municipality.name());
+    execution.setVariable(LPO, lpo);
+    execution.setVariable("cykelStart", Date.from(schedule.cycleStart(kommun, meeting).toInstant()));
+    execution.setVariable(MEETING_TEXT, EstJson.swedish(meeting));
+    execution.setVariable(REPORT_DEADLINE_AT, Date.from(deadline.toInstant()));
+    execution.setVariable(REPORT_DEADLINE_TEXT, EstJson.swedish(deadline));
+    execution.setVariable(NEXT_MEETING, Date.from(next.toInstant()));
+    execution.setVariable(NEXT_MEETING_TEXT, EstJson.swedish(next));
+    execution.setVariable(NEXT_CYCLE_START, Date.from(schedule.cycleStart(kommun, next).toInstant()));
+    ArrayNode functions = functionOptions(municipality, lpo);
+    execution.setVariable(FUNCTION_OPTIONS, EstJson.value(functions));
+    execution.setVariable(ATTENDANCE_OPTIONS, EstJson.value(functions));
+    execution.setVariable(PRIORITIES, latestPriorities(execution.getProcessEngineServices().getHistoryService(), kommun));
+  }
+
+  /** The municipality's EST actors plus samordnare and kommunpolis, as {label, value} options. */
+  ArrayNode functionOptions(Municipality municipality, String lpo) {
+    ArrayNode options = EstJson.array();
+    options.addObject().put("label", "Brottsförebyggande samordnare")
+        .put("value", Organisation.groupId("samordnare", municipality.slug()));
+    options.addObject().put("label", "Kommunpolis").put("value", Organisation.groupId("kommunpolis", lpo));
+    for (String actor : municipality.est().actors()) {
+      options.addObject().put("label", organisation.estActors().getOrDefault(actor, actor))
+          .put("value", Organisation.groupId(actor, municipality.slug()));
+    }
+    return options;
+  }
+
+  static String latestPriorities(HistoryService history, String kommun) {
+    List<HistoricProcessInstance> reviews = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(EstReviewProcess.KEY)
+        .variableValueEquals(EstReviewProcess.KOMMUN, kommun)
+        .finished()
+        .orderByProcessInstanceEndTime().desc()
+        .listPage(0, 1);
+    if (reviews.isEmpty()) {
+      return "Styrgruppen har ännu inte satt några prioriteringar.";
+    }
+    List<HistoricVariableInstance> values = history.createHistoricVariableInstanceQuery()
+        .processInstanceId(reviews.get(0).getId()).variableName(EstReviewProcess.PRIORITIES).list();
+    List<HistoricVariableInstance> period = history.createHistoricVariableInstanceQuery()
+        .processInstanceId(reviews.get(0).getId()).variableName(EstReviewProcess.PERIOD_TEXT).list();
+    String text = values.isEmpty() || values.get(0).getValue() == null ? "" : values.get(0).getValue().toString();
+    String from = period.isEmpty() || period.get(0).getValue() == null ? "" : " (" + period.get(0).getValue() + ")";
+    return text.isBlank() ? "Styrgruppen har ännu inte satt några prioriteringar." : "Styrgruppens prioriteringar" + from + ": " + text;
+  }
+}

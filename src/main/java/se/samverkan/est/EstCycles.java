@@ -1,0 +1,62 @@
+package se.samverkan.est;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts EST cycles, one per municipality and meeting: starting the same meeting twice returns the first. */
+public class EstCycles {
+
+  private static final Logger log = LoggerFactory.getLogger(EstCycles.class);
+  private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+  private final EstSchedule schedule;
+
+  public EstCycles(EstSchedule schedule) {
+    this.schedule = schedule;
+  }
+
+  public static String businessKey(String kommun, ZonedDateTime meeting) {
+    return "est-" + kommun + "-" + KEY_TIME.format(meeting);
+  }
+
+  public ProcessInstance start(RuntimeService runtime, String kommun, ZonedDateTime meeting, String previousCycle) {
+    ZonedDateTime local = meeting.withZoneSameInstant(schedule.settings().zoneId());
+    String businessKey = businessKey(kommun, local);
+    List<ProcessInstance> existing = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(EstCycleProcess.KEY).processInstanceBusinessKey(businessKey).list();
+    if (!existing.isEmpty()) {
+      return existing.get(0);
+    }
+    log.info("EST: startar cykeln för {} inför mötet {}", kommun, EstJson.swedish(local));
+    return runtime.startProcessInstanceByKey(EstCycleProcess.KEY, businessKey, Variables.createVariables()
+        .putValue(EstCycleProcess.KOMMUN, kommun)
+        .putValue(EstCycleProcess.MEETING, Date.from(local.toInstant()))
+        .putValue(EstCycleProcess.PREVIOUS_CYCLE, previousCycle));
+  }
+
+  /**
+   * Whether the municipality's chain of cycles is alive: a cycle waits to start the next one, or a
+   * cycle's meeting is still ahead.
+   */
+  public boolean hasUpcomingCycle(RuntimeService runtime, String kommun, Instant now) {
+    long waitingToStartNext = runtime.createExecutionQuery()
+        .processDefinitionKey(EstCycleProcess.KEY)
+        .activityId(EstCycleProcess.NEXT_CYCLE_TIMER)
+        .processVariableValueEquals(EstCycleProcess.KOMMUN, kommun)
+        .count();
+    long meetingAhead = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(EstCycleProcess.KEY)
+        .variableValueEquals(EstCycleProcess.KOMMUN, kommun)
+        .variableValueGreaterThan(EstCycleProcess.MEETING, Date.from(now))
+        .count();
+    return waitingToStartNext + meetingAhead > 0;
+  }
+}

@@ -1,0 +1,78 @@
+package se.samverkan.est;
+
+import static se.samverkan.est.EstCycleProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the meeting: the cycle's interventions are the ones decided plus the unresolved ones the
+ * group carried forward; the follow-up as recorded is kept (with the interventions' ids) for the review.
+ */
+@Component("estInterventions")
+public class EstInterventionRegistration implements JavaDelegate {
+
+  /** The follow-up as the meeting recorded it, one row per previous intervention. */
+  public static final String FOLLOW_UP_RESULT = "uppfoljningResultat";
+
+  private final EstSchedule schedule;
+
+  public EstInterventionRegistration(EstSchedule schedule) {
+    this.schedule = schedule;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String kommun = (String) execution.getVariable(KOMMUN);
+    String meeting = DateTimeFormatter.ISO_LOCAL_DATE.format(
+        ((Date) execution.getVariable(MEETING)).toInstant().atZone(schedule.settings().zoneId()));
+    Map<String, String> functionNames = new HashMap<>();
+    EstJson.read(execution.getVariable(FUNCTION_OPTIONS))
+        .forEach(o -> functionNames.put(EstJson.text(o, "value"), EstJson.text(o, "label")));
+
+    ArrayNode interventions = EstJson.array();
+    ArrayNode result = EstJson.array();
+    JsonNode basis = EstJson.read(execution.getVariable(FOLLOW_UP_BASIS));
+    JsonNode followUp = EstJson.read(execution.getVariable(FOLLOW_UP));
+    for (int i = 0; i < basis.size(); i++) {
+      ObjectNode row = ((ObjectNode) basis.get(i)).deepCopy();
+      JsonNode recorded = followUp.path(i);
+      row.put("utfall", EstJson.text(recorded, "utfall"));
+      row.put("effekt", EstJson.text(recorded, "effekt"));
+      row.put("foraVidare", recorded.path("foraVidare").asBoolean(false));
+      result.add(row);
+      if (row.path("foraVidare").asBoolean()) {
+        ObjectNode carried = interventions.addObject();
+        for (String field : new String[] {"id", "vad", "var", "ansvarig", "ansvarigNamn", "franMote"}) {
+          carried.put(field, EstJson.text(row, field));
+        }
+        carried.put("nar", "");
+        carried.put("overford", true);
+      }
+    }
+    JsonNode decided = EstJson.read(execution.getVariable(DECIDED));
+    int n = 0;
+    for (JsonNode row : decided) {
+      ObjectNode intervention = interventions.addObject();
+      intervention.put("id", kommun + "-" + meeting + "-" + (++n));
+      intervention.put("vad", EstJson.text(row, "vad"));
+      intervention.put("var", EstJson.text(row, "var"));
+      intervention.put("nar", EstJson.text(row, "nar"));
+      intervention.put("ansvarig", EstJson.text(row, "ansvarig"));
+      intervention.put("ansvarigNamn", functionNames.getOrDefault(EstJson.text(row, "ansvarig"), ""));
+      intervention.put("franMote", meeting);
+      intervention.put("overford", false);
+    }
+    execution.setVariable(FOLLOW_UP_RESULT, EstJson.value(result));
+    execution.setVariable(CYCLE_INTERVENTIONS, EstJson.value(interventions));
+    execution.setVariable(INTERVENTION_COUNT, interventions.size());
+  }
+}

@@ -1,0 +1,83 @@
+package se.samverkan.est;
+
+import static se.samverkan.est.EstCycleProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import se.samverkan.organisation.Organisation;
+
+/**
+ * When the collection ends (all reports in, or the deadline passed): every actor's report in
+ * one list for the lägesbild, missing ones marked as missing. A missing report never blocks the meeting.
+ */
+@Component("estReportStatus")
+public class EstReportStatus implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(EstReportStatus.class);
+
+  private final Organisation organisation;
+
+  public EstReportStatus(Organisation organisation) {
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String kommun = (String) execution.getVariable(KOMMUN);
+    List<String> actors = organisation.municipality(kommun).orElseThrow().est().actors();
+    ArrayNode reports = EstJson.array();
+    ArrayNode missing = EstJson.array();
+    List<String> missingNames = new ArrayList<>();
+    StringBuilder details = new StringBuilder();
+    for (String actor : actors) {
+      String name = organisation.estActors().getOrDefault(actor, actor);
+      JsonNode report = EstJson.read(execution.getVariable(REPORT_PREFIX + actor));
+      if (report.isObject()) {
+        reports.add(report);
+        details.append("\n\n#### ").append(name).append(report.path(NOTHING_TO_REPORT).asBoolean()
+            ? "\nInget att rapportera denna period." : "\n" + describe(report));
+      } else {
+        ObjectNode absent = reports.addObject();
+        absent.put("aktor", actor).put("funktion", name).put("inlamnad", false);
+        missing.add(actor);
+        missingNames.add(name);
+        details.append("\n\n#### ").append(name).append(" – SAKNAS\nRapporten kom inte in före ")
+            .append(execution.getVariable(REPORT_DEADLINE_TEXT)).append("; funktionen har fått påminnelse.");
+      }
+    }
+    String summary = "**Inlämnade rapporter: " + (actors.size() - missing.size()) + " av " + actors.size() + ".**"
+        + (missingNames.isEmpty() ? " Alla rapporter kom in." : " Saknas: " + String.join(", ", missingNames) + ".");
+    execution.setVariable(REPORTS, EstJson.value(reports));
+    execution.setVariable(MISSING_REPORTS, EstJson.value(missing));
+    execution.setVariable(REPORT_OVERVIEW, summary + details);
+    if (!missingNames.isEmpty()) {
+      log.info("EST {}: saknade rapporter från {}", kommun, missingNames);
+    }
+  }
+
+  private static String describe(JsonNode report) {
+    List<String> lines = new ArrayList<>();
+    line(lines, "Platser", EstJson.text(report, PLACES).replace('\n', ';'));
+    line(lines, "Tider", EstJson.text(report, TIMES));
+    List<String> kinds = new ArrayList<>();
+    report.path(INCIDENT_KINDS).forEach(k -> kinds.add(k.asText()));
+    line(lines, "Händelsetyper", String.join(", ", kinds));
+    line(lines, "Grupper", EstJson.text(report, GROUPS));
+    line(lines, "Oro och signaler", EstJson.text(report, WORRIES));
+    return String.join("\n", lines);
+  }
+
+  private static void line(List<String> lines, String label, String value) {
+    if (!value.isBlank()) {
+      lines.add("- " + label + ": " + value.strip());
+    }
+  }
+}

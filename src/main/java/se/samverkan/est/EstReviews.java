@@ -1,0 +1,51 @@
+package se.samverkan.est;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the styrgrupp's review of a period, one per municipality and period. */
+public class EstReviews {
+
+  private static final Logger log = LoggerFactory.getLogger(EstReviews.class);
+
+  private final EstSchedule schedule;
+
+  public EstReviews(EstSchedule schedule) {
+    this.schedule = schedule;
+  }
+
+  public ProcessInstance start(RuntimeService runtime, String kommun, EstSchedule.ReviewPeriod period) {
+    String businessKey = "est-styrgrupp-" + kommun + "-" + period.start().toLocalDate();
+    List<ProcessInstance> existing = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(EstReviewProcess.KEY).processInstanceBusinessKey(businessKey).list();
+    if (!existing.isEmpty()) {
+      return existing.get(0);
+    }
+    log.info("EST: styrgruppens genomgång för {} av perioden {} – {}", kommun, period.start().toLocalDate(),
+        period.end().toLocalDate().minusDays(1));
+    return runtime.startProcessInstanceByKey(EstReviewProcess.KEY, businessKey, Variables.createVariables()
+        .putValue(EstReviewProcess.KOMMUN, kommun)
+        .putValue(EstReviewProcess.PERIOD_START, Date.from(period.start().toInstant()))
+        .putValue(EstReviewProcess.PERIOD_END_AT, Date.from(period.end().toInstant()))
+        .putValue(EstReviewProcess.YEARLY, period.closesTheYear()));
+  }
+
+  /** Whether a review waits for the end of a period (the chain of reviews is alive). */
+  public boolean hasUpcomingReview(RuntimeService runtime, String kommun, Instant now) {
+    return runtime.createProcessInstanceQuery()
+        .processDefinitionKey(EstReviewProcess.KEY)
+        .variableValueEquals(EstReviewProcess.KOMMUN, kommun)
+        .variableValueGreaterThan(EstReviewProcess.PERIOD_END_AT, Date.from(now))
+        .count() > 0;
+  }
+
+  public EstSchedule schedule() {
+    return schedule;
+  }
+}

@@ -1,0 +1,117 @@
+package se.samverkan.est;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+import se.samverkan.organisation.Municipality;
+import se.samverkan.organisation.Organisation;
+
+/**
+ * At startup (and after a resume): every municipality with a cadence that is not paused and has
+ * no upcoming cycle gets its next cycle, and its styrgrupp review of the current period. From
+ * then on each cycle starts the next one by its own timer. Idempotent, also with several nodes
+ * on one database: the check-and-start runs in one transaction that first updates a shared
+ * engine property, so a second node waits for the first and then finds its cycles.
+ */
+@Component
+@Order(10)
+public class EstScheduler implements ApplicationRunner {
+
+  static final String LOCK_PROPERTY = "samverkan.est.scheduler";
+
+  private static final Logger log = LoggerFactory.getLogger(EstScheduler.class);
+
+  private final Organisation organisation;
+  private final EstSchedule schedule;
+  private final EstPause pause;
+  private final EstCycles cycles;
+  private final EstReviews reviews;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final TransactionOperations transaction;
+
+  public EstScheduler(Organisation organisation, EstSchedule schedule, EstPause pause, EstCycles cycles,
+      EstReviews reviews, RuntimeService runtime, ManagementService management, TransactionOperations transaction) {
+    this.organisation = organisation;
+    this.schedule = schedule;
+    this.pause = pause;
+    this.cycles = cycles;
+    this.reviews = reviews;
+    this.runtime = runtime;
+    this.management = management;
+    this.transaction = transaction;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (schedule.settings().schedulerOnStartup()) {
+      ensureRunning();
+    }
+  }
+
+  /** Starts what is missing; returns the ids of the process instances it started. */
+  public List<String> ensureRunning() {
+    try {
+      return transaction.execute(status -> startMissing());
+    } catch (OptimisticLockingException e) {
+      log.info("EST-schemaläggaren körs samtidigt på en annan nod; försöker igen");
+      return transaction.execute(status -> startMissing());
+    }
+  }
+
+  /** Pause a municipality's EST at runtime (all nodes): no new cycles until resumed. */
+  public void pause(String kommun) {
+    pause.pause(kommun, management);
+  }
+
+  /** Resume a municipality's EST and start its next cycle now if none is upcoming. */
+  public List<String> resume(String kommun) {
+    pause.resume(kommun, management);
+    return ensureRunning();
+  }
+
+  private List<String> startMissing() {
+    management.setProperty(LOCK_PROPERTY, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).toString());
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    List<String> started = new ArrayList<>();
+    for (Municipality municipality : organisation.municipalities()) {
+      String kommun = municipality.slug();
+      if (!schedule.hasCadence(kommun) || pause.isPaused(kommun, management)) {
+        continue;
+      }
+      if (!cycles.hasUpcomingCycle(runtime, kommun, now)) {
+        Optional<String> id = firstMeetingAfter(kommun, now)
+            .map(meeting -> cycles.start(runtime, kommun, meeting, null).getId());
+        id.ifPresent(started::add);
+      }
+      if (!reviews.hasUpcomingReview(runtime, kommun, now)) {
+        started.add(reviews.start(runtime, kommun, schedule.reviewPeriodOf(kommun, now)).getId());
+      }
+    }
+    if (!started.isEmpty()) {
+      log.info("EST-schemaläggaren startade {} processinstanser", started.size());
+    }
+    return started;
+  }
+
+  /** The first meeting whose reports are still due: a cycle that starts late keeps its collection. */
+  private Optional<java.time.ZonedDateTime> firstMeetingAfter(String kommun, Instant now) {
+    Optional<java.time.ZonedDateTime> meeting = schedule.nextMeetingAfter(kommun, now);
+    while (meeting.isPresent() && !schedule.reportDeadline(kommun, meeting.get()).toInstant().isAfter(now)) {
+      meeting = schedule.nextMeetingAfter(kommun, meeting.get().toInstant());
+    }
+    return meeting;
+  }
+}

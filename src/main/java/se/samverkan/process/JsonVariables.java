@@ -1,0 +1,121 @@
+package se.samverkan.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Structured process variables: what Camunda Forms submit (Spin JSON), what our listeners keep
+ * (Spin JSON, readable in Cockpit and history) and plain string lists for multi-instance
+ * collections (JSON-serialized, never Java serialization).
+ */
+public final class JsonVariables {
+
+  public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private JsonVariables() {}
+
+  /** The variable as JSON, whatever form it arrived in; a missing node when it is not set. */
+  public static JsonNode read(VariableScope scope, String name) {
+    return toJson(scope.getVariable(name));
+  }
+
+  public static JsonNode toJson(Object value) {
+    if (value == null) {
+      return MissingNode.getInstance();
+    }
+    if (value instanceof JsonNode node) {
+      return node;
+    }
+    if (value instanceof SpinJsonNode spin) {
+      return parse(spin.toString());
+    }
+    if (value instanceof String text) {
+      return TextNode.valueOf(text);
+    }
+    if (value instanceof Date date) {
+      return TextNode.valueOf(date.toInstant().atZone(SWEDEN).toLocalDate().toString());
+    }
+    return JSON.valueToTree(value);
+  }
+
+  /** A copy of the object variable, or a new empty object. */
+  public static ObjectNode object(VariableScope scope, String name) {
+    JsonNode node = read(scope, name);
+    return node.isObject() ? ((ObjectNode) node).deepCopy() : JsonNodeFactory.instance.objectNode();
+  }
+
+  /** A copy of the array variable, or a new empty array. */
+  public static ArrayNode array(VariableScope scope, String name) {
+    JsonNode node = read(scope, name);
+    return node.isArray() ? ((ArrayNode) node).deepCopy() : JsonNodeFactory.instance.arrayNode();
+  }
+
+  public static void write(VariableScope scope, String name, JsonNode value) {
+    scope.setVariable(name, json(value));
+  }
+
+  public static TypedValue json(JsonNode value) {
+    return SpinValues.jsonValue(value.toString()).create();
+  }
+
+  public static ObjectValue stringList(List<String> values) {
+    return Variables.objectValue(new ArrayList<>(values))
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+        .create();
+  }
+
+  @SuppressWarnings("unchecked")
+  public static List<String> strings(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    List<String> result = new ArrayList<>();
+    toJson(value).forEach(node -> result.add(node.asText()));
+    return result;
+  }
+
+  /** A field as text, trimmed; empty when missing. */
+  public static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isMissingNode() || value.isNull() ? "" : value.asText().strip();
+  }
+
+  public static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? "" : String.valueOf(value).strip();
+  }
+
+  /** Now, as the engine's clock says, in Swedish time (ISO, to the minute). */
+  public static String now() {
+    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), SWEDEN)
+        .withSecond(0).withNano(0).toString();
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(text);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package se.samverkan;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+
+/**
+ * The process-test engine of {@link ProcessTestEngine} (same beans, plugins and settings) with
+ * process test coverage: every test class using {@link #extension()} adds to the report in
+ * target/process-test-coverage/. The engine is its own (name "coverage", own H2 database) and is
+ * not registered with {@link ProcessEngines}, so BPM Assert in other tests still finds exactly one
+ * engine; tests on this engine call {@link #bindAssertions()} before and {@link BpmnAwareTests#reset()}
+ * after each test.
+ */
+public final class CoverageProcessTestEngine {
+
+  /** Where the coverage report lands (HTML and JSON per test class). */
+  public static final String REPORT_DIRECTORY = "target/process-test-coverage";
+
+  private static ProcessEngine engine;
+
+  private CoverageProcessTestEngine() {}
+
+  public static ProcessEngineCoverageExtension extension() {
+    ProcessEngineCoverageExtension extension =
+        new ProcessEngineCoverageExtension(false, true, java.util.List.of(), REPORT_DIRECTORY);
+    extension.useProcessEngine(engine());
+    return extension;
+  }
+
+  public static void bindAssertions() {
+    BpmnAwareTests.init(engine());
+  }
+
+  public static synchronized ProcessEngine engine() {
+    if (engine == null) {
+      StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+      configuration.setProcessEngineName("coverage");
+      configuration.setJdbcUrl("jdbc:h2:mem:samverkan-coverage-tests;DB_CLOSE_DELAY=-1");
+      configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+      configuration.setJobExecutorActivate(false);
+      configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+      configuration.setEnforceHistoryTimeToLive(true);
+      configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
+      configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]*");
+      configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+      configuration.setBeans(ProcessTestEngine.beans(ProcessTestEngine.organisation()));
+      configuration.getProcessEnginePlugins().addAll(ProcessTestEngine.plugins());
+      ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+      engine = configuration.buildProcessEngine();
+      ProcessEngines.unregister(engine);
+    }
+    return engine;
+  }
+}

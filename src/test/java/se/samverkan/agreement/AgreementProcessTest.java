@@ -1,0 +1,298 @@
+package se.samverkan.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static se.samverkan.agreement.AgreementScenario.LPO;
+import static se.samverkan.agreement.AgreementScenario.MUNICIPALITIES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import se.samverkan.CoverageProcessTestEngine;
+import se.samverkan.ModelDeployment;
+import se.samverkan.forms.FormValidationException;
+import se.samverkan.lawduty.LawDuty;
+import se.samverkan.lawduty.LawDutyRecords;
+import se.samverkan.process.JsonVariables;
+import se.samverkan.promise.PromiseProcess;
+import se.samverkan.signing.SignatureCollector;
+
+class AgreementProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = CoverageProcessTestEngine.extension();
+
+  static final LocalDateTime START = LocalDateTime.of(2027, 1, 11, 9, 0);
+
+  ProcessEngine engine = CoverageProcessTestEngine.engine();
+  String deployment;
+
+  @BeforeEach
+  void deploy() {
+    ClockUtil.setCurrentTime(at(START));
+    CoverageProcessTestEngine.bindAssertions();
+    deployment = ModelDeployment.deployAll(engine);
+  }
+
+  @AfterEach
+  void undeploy() {
+    ClockUtil.reset();
+    engine.getIdentityService().clearAuthentication();
+    ModelDeployment.undeploy(engine, deployment);
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void shouldAskThePoliceAndEveryMunicipalityOfTheLpoForTheirSituationPicture() {
+    AgreementScenario cycle = AgreementScenario.start(engine);
+
+    assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_POLICE_SITUATION_PICTURE,
+        AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE);
+    assertThat(groupsOf(cycle.open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE))).containsExactly("kommunpolis-" + LPO);
+    assertThat(groupsOf(cycle.open(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE)))
+        .containsExactlyInAnyOrderElementsOf(MUNICIPALITIES.stream().map(k -> "samordnare-" + k).toList());
+    assertThat(cycle.open(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE))
+        .allSatisfy(t -> assertThat(t.getDueDate()).isEqualTo(at(START.plusDays(15))));
+    assertThat(engine.getRuntimeService().getVariable(cycle.instance.getId(), AgreementProcess.LPO_NAME))
+        .isEqualTo("Södra Lappland");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(cycle.instance.getId())
+        .singleResult().getBusinessKey()).isEqualTo("sodra-lappland 2027–2030");
+  }
+
+  @Test
+  void shouldRefuseToStartForAnLpoThatIsNotInTheOrganisation() {
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY,
+        Variables.createVariables().putValue(AgreementProcess.LPO, "norra-lappland").putValue(AgreementProcess.PERIOD, "2027–2030")))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("Lokalpolisområdet «norra-lappland» finns inte i organisationen", "sodra-lappland"));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void shouldRefuseAStarterWithoutAFunctionInTheLpo() {
+    engine.getIdentityService().setAuthentication("processagare", List.of("processagare"));
+
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY,
+        Variables.createVariables().putValue(AgreementProcess.LPO, LPO).putValue(AgreementProcess.PERIOD, "2027–2030")))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("Du har ingen funktion i lokalpolisområdet Södra Lappland"));
+  }
+
+  @Test
+  void shouldLetASamordnareOfTheLpoStartButNotWithoutAPeriod() {
+    engine.getIdentityService().setAuthentication("samordnare.mala", List.of("samordnare-mala"));
+
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY,
+        Variables.createVariables().putValue(AgreementProcess.LPO, LPO)))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("Ange avtalsperioden"));
+    ProcessInstance started = engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY,
+        Variables.createVariables().putValue(AgreementProcess.LPO, LPO).putValue(AgreementProcess.PERIOD, "2027–2030"));
+    assertThat(started).isStarted();
+  }
+
+  @Test
+  void shouldCarryTheCycleThroughDialogAndSigningToAPromiseInEveryMunicipality() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures();
+    assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_JOINT_ANALYSIS);
+    assertThat((String) engine.getRuntimeService().getVariable(cycle.instance.getId(),
+        AgreementProcess.SITUATION_PICTURE_SUMMARY)).contains("Resecentrum fredagskvällar", "Trygghetsmätning dorotea");
+
+    cycle.analyse(List.of("lycksele", "asele"));
+    assertThat(groupsOf(cycle.open(AgreementProcess.TASK_CITIZEN_DIALOG)))
+        .containsExactlyInAnyOrder("samordnare-lycksele", "samordnare-asele");
+    cycle.holdDialog("lycksele", "trygghetsvandring").holdDialog("asele", "skolbesok");
+    assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_DRAFT_AGREEMENT);
+    assertThat((String) engine.getRuntimeService().getVariable(cycle.instance.getId(), AgreementProcess.DIALOG_SUMMARY))
+        .contains("Lycksele: Trygghetsvandring", "Åsele: Skolbesök");
+
+    cycle.draft();
+    assertThat(groupsOf(cycle.open(AgreementProcess.TASK_SIGN_MUNICIPALITY))).hasSize(MUNICIPALITIES.size());
+    cycle.signAll();
+
+    assertThat(cycle.instance).hasPassed(AgreementProcess.EVENT_IN_FORCE, AgreementProcess.TASK_START_CITIZEN_PROMISES)
+        .isWaitingAt(AgreementProcess.EVENT_FOUR_YEARS);
+    List<ProcessInstance> promises = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(PromiseProcess.KEY).list();
+    assertThat(promises).hasSize(MUNICIPALITIES.size());
+    assertThat(promises.stream().map(p -> (String) engine.getRuntimeService().getVariable(p.getId(), PromiseProcess.MUNICIPALITY)))
+        .containsExactlyInAnyOrderElementsOf(MUNICIPALITIES);
+    ProcessInstance lycksele = promises.stream()
+        .filter(p -> "lycksele".equals(engine.getRuntimeService().getVariable(p.getId(), PromiseProcess.MUNICIPALITY)))
+        .findFirst().orElseThrow();
+    assertThat(lycksele).isWaitingAt(PromiseProcess.TASK_FORMULATE)
+        .variables().containsEntry(PromiseProcess.AGREEMENT_INSTANCE, cycle.instance.getId());
+    assertThat((String) engine.getRuntimeService().getVariable(lycksele.getId(), PromiseProcess.DIALOG_TEXT))
+        .contains("Trygghetsvandring");
+    assertThat((String) engine.getRuntimeService().getVariable(lycksele.getId(), PromiseProcess.SITUATION_PICTURE))
+        .contains("Trygghetsmätning lycksele", "Otrygghet vid resecentrum");
+  }
+
+  @Test
+  void shouldGoStraightToTheAgreementWhenNoMunicipalityHoldsADialog() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of());
+
+    assertThat(cycle.instance).hasPassed(AgreementProcess.GATEWAY_DIALOG_PLANNED).hasNotPassed(AgreementProcess.TASK_CITIZEN_DIALOG)
+        .isWaitingAt(AgreementProcess.TASK_DRAFT_AGREEMENT);
+  }
+
+  @Test
+  void shouldReturnTheDraftWithTheReasonWhenAMunicipalityRejectsAndTakeEffectOnlyWhenAllSign() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of()).draft();
+
+    cycle.sign("kommunledning-mala", "Malås åtgärder saknar tidplan.");
+
+    assertThat(cycle.instance).hasPassed(AgreementProcess.GATEWAY_ALL_SIGNED).hasNotPassed(AgreementProcess.EVENT_IN_FORCE)
+        .isWaitingAt(AgreementProcess.TASK_DRAFT_AGREEMENT);
+    assertThat((String) engine.getRuntimeService().getVariable(cycle.instance.getId(), SignatureCollector.REJECTION_REASONS))
+        .contains("Kommunledning, Malå", "Malås åtgärder saknar tidplan.");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PromiseProcess.KEY).count())
+        .isZero();
+
+    cycle.draft().signAll();
+
+    assertThat(cycle.instance).hasPassed(AgreementProcess.EVENT_IN_FORCE);
+    JsonNode signatures = JsonVariables.toJson(
+        engine.getRuntimeService().getVariable(cycle.instance.getId(), SignatureCollector.SIGNATURES));
+    assertThat(signatures.size()).isEqualTo(MUNICIPALITIES.size() + 1);
+    signatures.forEach(s -> assertThat(s.path("beslut").asText()).isEqualTo(SignatureCollector.SIGN));
+  }
+
+  @Test
+  void shouldRefuseARejectionWithoutAReason() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of()).draft();
+    Task police = cycle.openFor(AgreementProcess.TASK_SIGN_POLICE, "lpochef-" + LPO);
+
+    assertThatThrownBy(() -> cycle.complete(police, AgreementScenario.signature(SignatureCollector.REJECT, null)))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("Skriv en motivering när du avslår"));
+    assertThat(cycle.open(AgreementProcess.TASK_SIGN_POLICE)).hasSize(1);
+  }
+
+  @Test
+  void shouldRefuseADraftThatLeavesOutAMunicipality() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of());
+    Task draft = cycle.open(AgreementProcess.TASK_DRAFT_AGREEMENT).get(0);
+
+    assertThatThrownBy(() -> cycle.complete(draft, AgreementScenario.draft(MUNICIPALITIES.subList(0, 6))))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("åtgärder saknas för Dorotea"));
+    assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_DRAFT_AGREEMENT);
+  }
+
+  @Test
+  void shouldRefuseADialogInAMunicipalityOutsideTheLpoAndAnUnfinishedChecklist() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures();
+    Task analysis = cycle.open(AgreementProcess.TASK_JOINT_ANALYSIS).get(0);
+
+    assertThatThrownBy(() -> cycle.complete(analysis, AgreementScenario.analysis(List.of("umea"))))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("umea hör inte till lokalpolisområdet"));
+    assertThatThrownBy(() -> cycle.complete(analysis, AgreementScenario.analysis(List.of())
+        .putValueTyped("kontroll", se.samverkan.FormData.json(List.of("alla")))))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("bocka i alla punkter"));
+    assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_JOINT_ANALYSIS);
+  }
+
+  @Test
+  void shouldRefuseADialogOfAnotherFormatWithoutItsName() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of("mala"));
+    Task dialog = cycle.openFor(AgreementProcess.TASK_CITIZEN_DIALOG, "samordnare-mala");
+
+    assertThatThrownBy(() -> cycle.complete(dialog, AgreementScenario.dialog("annat")))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("«Vilket format?» måste fyllas i"));
+    cycle.complete(dialog, AgreementScenario.dialog("annat").putValue("dialogAnnatFormat", "Digital frågestund"));
+    assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_DRAFT_AGREEMENT);
+  }
+
+  @Test
+  void shouldFollowUpEveryYearAndStartTheNextCycleWhenTheFourYearsAreOver() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of()).draft().signAll();
+
+    ClockUtil.setCurrentTime(at(START.plusYears(1).plusDays(1)));
+    executeTimer(cycle.instance, AgreementProcess.EVENT_YEAR_PASSED);
+    Task followUp = cycle.open(AgreementProcess.TASK_FOLLOW_UP).get(0);
+    assertThat(followUp).hasCandidateGroup("kommunpolis-" + LPO);
+    cycle.complete(followUp, AgreementScenario.followUp("Vuxenvandringar på fredagar"));
+    assertThat(cycle.open(AgreementProcess.TASK_FOLLOW_UP)).isEmpty();
+
+    ClockUtil.setCurrentTime(at(START.plusYears(2).plusDays(2)));
+    executeTimer(cycle.instance, AgreementProcess.EVENT_YEAR_PASSED);
+    assertThat(cycle.open(AgreementProcess.TASK_FOLLOW_UP)).hasSize(1);
+
+    ClockUtil.setCurrentTime(at(START.plusYears(4).plusDays(1)));
+    executeTimer(cycle.instance, AgreementProcess.EVENT_FOUR_YEARS);
+    assertThat(cycle.instance).hasPassed(AgreementProcess.SUBPROCESS_PERIOD).isWaitingAt(AgreementProcess.TASK_CONCLUDE_PERIOD);
+    assertThat(cycle.open(AgreementProcess.TASK_FOLLOW_UP)).as("the period's end closes an open follow-up").isEmpty();
+
+    engine.getIdentityService().setAuthentication(AgreementScenario.KOMMUNPOLIS, List.of("kommunpolis-" + LPO));
+    cycle.complete(cycle.open(AgreementProcess.TASK_CONCLUDE_PERIOD).get(0), AgreementScenario.conclusion("2031–2034"));
+
+    assertThat(cycle.instance).isEnded().hasPassed(AgreementProcess.TASK_START_NEXT_CYCLE, AgreementProcess.END);
+    ProcessInstance next = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(AgreementProcess.KEY).singleResult();
+    assertThat(next.getBusinessKey()).isEqualTo("sodra-lappland 2031–2034");
+    assertThat(next).isWaitingAt(AgreementProcess.TASK_POLICE_SITUATION_PICTURE, AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE)
+        .variables().containsEntry(AgreementProcess.PREVIOUS_CYCLE, cycle.instance.getId());
+    Task nextPicture = engine.getTaskService().createTaskQuery().processInstanceId(next.getId())
+        .taskCandidateGroup("samordnare-storuman").singleResult();
+    assertThat((String) engine.getTaskService().getVariableLocal(nextPicture.getId(), "andrasLardomar"))
+        .contains("Vuxenvandringar på fredagar", "Fasta vandringar med polis och fritid", "Hela Södra Lappland");
+  }
+
+  @Test
+  void shouldRecordPerMunicipalityWhenEachDutyOfTheLawWasMet() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of()).draft().signAll();
+    ClockUtil.setCurrentTime(at(START.plusYears(1).plusDays(1)));
+    executeTimer(cycle.instance, AgreementProcess.EVENT_YEAR_PASSED);
+    cycle.complete(cycle.open(AgreementProcess.TASK_FOLLOW_UP).get(0), AgreementScenario.followUp("Vandringar"));
+
+    for (String kommun : MUNICIPALITIES) {
+      JsonNode record = new LawDutyRecords(engine.getHistoryService()).of(kommun);
+      for (LawDuty duty : LawDuty.values()) {
+        assertThat(record.path(duty.name()).path("datum").asText()).as(kommun + " " + duty).isNotBlank();
+      }
+      assertThat(record.path("uppfoljning").path("datum").asText()).startsWith("2028-01-12");
+      assertThat(record.path("samordningsfunktion").path("funktion").asText()).isEqualTo("samordnare-" + kommun);
+      assertThat(record.path("lagesbild").path("steg").asText()).contains("Gemensam analys");
+    }
+  }
+
+  private void executeTimer(ProcessInstance instance, String activityId) {
+    List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId(activityId).timers().list();
+    assertThat(jobs).as("timer at " + activityId).hasSize(1);
+    engine.getManagementService().executeJob(jobs.get(0).getId());
+  }
+
+  private List<String> groupsOf(List<Task> tasks) {
+    return tasks.stream().flatMap(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).stream())
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  static Date at(LocalDateTime time) {
+    return Date.from(time.atZone(JsonVariables.SWEDEN).toInstant());
+  }
+
+  static Date plus(LocalDateTime time, Period period) {
+    return at(time.plus(period));
+  }
+}

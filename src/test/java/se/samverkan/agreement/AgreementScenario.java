@@ -1,0 +1,170 @@
+package se.samverkan.agreement;
+
+import static se.samverkan.FormData.json;
+import static se.samverkan.FormData.ticked;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import se.samverkan.signing.SignatureCollector;
+
+/** Drives a samverkansprocess the way its users do in Tasklist, step by step. */
+final class AgreementScenario {
+
+  static final String LPO = "sodra-lappland";
+  static final String KOMMUNPOLIS = "kommunpolis.sodra-lappland";
+  static final List<String> MUNICIPALITIES =
+      List.of("lycksele", "mala", "sorsele", "storuman", "vilhelmina", "asele", "dorotea");
+
+  private final ProcessEngine engine;
+  private final TaskService tasks;
+  final ProcessInstance instance;
+
+  private AgreementScenario(ProcessEngine engine, ProcessInstance instance) {
+    this.engine = engine;
+    this.tasks = engine.getTaskService();
+    this.instance = instance;
+  }
+
+  static AgreementScenario start(ProcessEngine engine) {
+    engine.getIdentityService().setAuthentication(KOMMUNPOLIS, List.of("kommunpolis-" + LPO));
+    try {
+      return new AgreementScenario(engine, engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY,
+          Variables.createVariables().putValue(AgreementProcess.LPO, LPO).putValue(AgreementProcess.PERIOD, "2027–2030")));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  List<Task> open(String taskDefinitionKey) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey)
+        .initializeFormKeys().list();
+  }
+
+  Task openFor(String taskDefinitionKey, String candidateGroup) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey)
+        .taskCandidateGroup(candidateGroup).singleResult();
+  }
+
+  void complete(Task task, VariableMap variables) {
+    tasks.complete(task.getId(), variables);
+  }
+
+  AgreementScenario contributeSituationPictures() {
+    open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).forEach(t -> complete(t, Variables.createVariables()
+        .putValue("polisBrottsstatistik", "Skadegörelse +20 % i Lycksele, stöld oförändrat.")
+        .putValue("polisHandelser", "Resecentrum fredagskvällar.")
+        .putValue("polisOtrygghet", "Unga samlas vid resecentrum.")
+        .putValueTyped("kontroll", ticked("samverkan-lagesbild-polis"))));
+    for (String kommun : MUNICIPALITIES) {
+      complete(openFor(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-" + kommun),
+          situationPicture("Trygghetsmätning " + kommun));
+    }
+    return this;
+  }
+
+  static VariableMap situationPicture(String trygghet) {
+    return Variables.createVariables()
+        .putValue("trygghet", trygghet)
+        .putValue("signaler", "Skolan ser oro kring nätdroger.")
+        .putValue("brottslighet", "Klotter vid badplatsen.")
+        .putValueTyped("kontroll", ticked("samverkan-lagesbild-kommun"));
+  }
+
+  AgreementScenario analyse(List<String> dialogMunicipalities) {
+    complete(open(AgreementProcess.TASK_JOINT_ANALYSIS).get(0), analysis(dialogMunicipalities));
+    return this;
+  }
+
+  static VariableMap analysis(List<String> dialogMunicipalities) {
+    return Variables.createVariables()
+        .putValueTyped("problem", json(List.of(
+            Map.of("beskrivning", "Otrygghet vid resecentrum", "orsaker", "Ingen vuxennärvaro kvällstid",
+                "prioritet", 1, "berorda", "Lycksele"),
+            Map.of("beskrivning", "Skadegörelse i skolmiljö", "orsaker", "Sysslolöshet", "prioritet", 2,
+                "berorda", "alla"))))
+        .putValue("analysSammanfattning", "Två prioriterade problem.")
+        .putValueTyped("dialogKommuner", json(dialogMunicipalities))
+        .putValueTyped("kontroll", ticked("samverkan-gemensam-analys"));
+  }
+
+  AgreementScenario holdDialog(String kommun, String format) {
+    complete(openFor(AgreementProcess.TASK_CITIZEN_DIALOG, "samordnare-" + kommun), dialog(format));
+    return this;
+  }
+
+  static VariableMap dialog(String format) {
+    return Variables.createVariables()
+        .putValue("dialogFormat", format)
+        .putValue("dialogDatum", "2027-02-15")
+        .putValue("dialogDeltagare", 40)
+        .putValue("dialogResultat", "Invånarna vill ha belysning vid gångtunneln.")
+        .putValueTyped("kontroll", ticked("samverkan-medborgardialog"));
+  }
+
+  AgreementScenario draft() {
+    complete(open(AgreementProcess.TASK_DRAFT_AGREEMENT).get(0), draft(MUNICIPALITIES));
+    return this;
+  }
+
+  static VariableMap draft(List<String> municipalities) {
+    return Variables.createVariables()
+        .putValue("overenskommelseGemensamt", "Vi prioriterar tryggheten vid resecentrum och i skolmiljön.")
+        .putValueTyped("kommunensAtgarder", json(municipalities.stream()
+            .map(k -> Map.of("kommun", k, "atgarder", "Vuxenvandringar i " + k)).toList()))
+        .putValueTyped("kontroll", ticked("samverkan-overenskommelse"));
+  }
+
+  AgreementScenario signAll() {
+    return sign(null, null);
+  }
+
+  /** Every signer signs, except {@code rejectingGroup} which rejects with {@code reason}. */
+  AgreementScenario sign(String rejectingGroup, String reason) {
+    sign(openFor(AgreementProcess.TASK_SIGN_POLICE, "lpochef-" + LPO), "lpochef-" + LPO, rejectingGroup, reason);
+    for (String kommun : MUNICIPALITIES) {
+      sign(openFor(AgreementProcess.TASK_SIGN_MUNICIPALITY, "kommunledning-" + kommun), "kommunledning-" + kommun,
+          rejectingGroup, reason);
+    }
+    return this;
+  }
+
+  private void sign(Task task, String group, String rejectingGroup, String reason) {
+    boolean reject = group.equals(rejectingGroup);
+    complete(task, signature(reject ? SignatureCollector.REJECT : SignatureCollector.SIGN, reject ? reason : null));
+  }
+
+  static VariableMap signature(String decision, String reason) {
+    VariableMap variables = Variables.createVariables()
+        .putValue("beslut", decision)
+        .putValueTyped("kontroll", ticked("samverkan-underteckna"));
+    if (reason != null) {
+      variables.putValue("motivering", reason);
+    }
+    return variables;
+  }
+
+  static VariableMap followUp(String worked) {
+    return Variables.createVariables()
+        .putValue("uppfoljning", "Vuxenvandringarna genomförda varje fredag.")
+        .putValue("lardomFungerade", worked)
+        .putValue("lardomFungeradeInte", "Enkäten fick få svar.")
+        .putValue("lardomDialogformat", "trygghetsvandring")
+        .putValueTyped("kontroll", ticked("samverkan-uppfoljning"));
+  }
+
+  static VariableMap conclusion(String nextPeriod) {
+    return Variables.createVariables()
+        .putValue("slutuppfoljning", "Otryggheten vid resecentrum minskade.")
+        .putValue("lardomFungerade", "Fasta vandringar med polis och fritid.")
+        .putValue("lardomFungeradeInte", "För många prioriteringar första året.")
+        .putValue("lardomDialogformat", "oppet-mote")
+        .putValue("nastaAvtalsperiod", nextPeriod)
+        .putValueTyped("kontroll", ticked("samverkan-avsluta-period"));
+  }
+}
