@@ -51,11 +51,23 @@ public class Webapp {
   }
 
   public void logOut() {
-    // The webapps keep their session in a cookie; a fresh start per user is the robust way out.
+    // The webapps keep the session and the CSRF token in cookies: drop them, leave the page, and
+    // the next page load starts a fresh session (a hash change alone would keep the old token).
+    if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith("http")) {
+      ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    }
     driver.manage().deleteAllCookies();
-    driver.get(baseUrl + "welcome/default/");
-    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
-    driver.manage().deleteAllCookies();
+    driver.get("about:blank");
+  }
+
+  public void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** Scrolls the element to the middle of the window (long forms end below the footer) and clicks it. */
+  public void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   /** Clicks a Tasklist filter by its name and waits for its list. */
