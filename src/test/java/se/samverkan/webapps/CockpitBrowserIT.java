@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -93,12 +94,19 @@ class CockpitBrowserIT {
     List<String> drawn = new ArrayList<>();
 
     webapp.logInTo("cockpit", PROCESS_OWNER);
-    for (ProcessDefinition definition : deployed) {
-      WebElement diagram = openDiagram(definition);
-      if (productKeys.contains(definition.getKey())) {
-        webapp.screenshot(diagram, DIAGRAMS.resolve(definition.getKey() + ".png"));
+    // A wide window, so that the pictures of the long processes stay readable.
+    Dimension normal = webapp.driver().manage().window().getSize();
+    webapp.driver().manage().window().setSize(new Dimension(2600, 1500));
+    try {
+      for (ProcessDefinition definition : deployed) {
+        WebElement diagram = openDiagram(definition);
+        if (productKeys.contains(definition.getKey())) {
+          webapp.screenshot(diagram, DIAGRAMS.resolve(definition.getKey() + ".png"));
+        }
+        drawn.add(definition.getKey());
       }
-      drawn.add(definition.getKey());
+    } finally {
+      webapp.driver().manage().window().setSize(normal);
     }
     assertThat(drawn).contains(SCENARIO.processKey()).containsAll(productKeys);
   }

@@ -35,8 +35,10 @@ class FormsBrowserIT {
 
   static final String USER = "samordnare.lycksele";
   static final String GROUP = "samordnare-lycksele";
-  static final Path PICTURES = Path.of("docs", "forms");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The input fields form-js marks with * when required (lists and groups carry no marker). */
+  private static final java.util.Set<String> FIELDS = java.util.Set.of("textfield", "textarea", "number", "datetime",
+      "checkbox", "checklist", "radio", "select", "taglist");
 
   @RegisterExtension static BrowserExtension browser = new BrowserExtension();
 
@@ -58,7 +60,6 @@ class FormsBrowserIT {
     for (Path file : ModelFiles.forms()) {
       forms.put(file.getFileName().toString(), Files.readAllBytes(file));
     }
-    int productForms = forms.size();
     for (String resource : BrowserScenario.TEST_LAGESBILD.resources()) {
       if (resource.endsWith(".form")) {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
@@ -69,7 +70,6 @@ class FormsBrowserIT {
     List<String> rendered = new ArrayList<>();
 
     webapp.logInTo("tasklist", USER);
-    int index = 0;
     for (Map.Entry<String, byte[]> form : forms.entrySet()) {
       JsonNode schema = JSON.readTree(form.getValue());
       String formId = schema.path("id").asText();
@@ -81,9 +81,6 @@ class FormsBrowserIT {
       for (String label : requiredLabels(schema.path("components"), new ArrayList<>())) {
         WebElement shown = webapp.waitFor(By.xpath("//label[contains(normalize-space(.),\"" + label + "\")]"));
         assertThat(shown.getText()).as(formId + ": required field «" + label + "» is marked").contains("*");
-      }
-      if (index++ < productForms) {
-        webapp.screenshot(webapp.waitFor(By.cssSelector(".fjs-container")), PICTURES.resolve(formId + ".png"));
       }
       rendered.add(formId);
     }
@@ -118,7 +115,8 @@ class FormsBrowserIT {
 
   private static List<String> requiredLabels(JsonNode components, List<String> labels) {
     for (JsonNode component : components) {
-      if (component.path("validate").path("required").asBoolean(false) && component.hasNonNull("label")
+      if (FIELDS.contains(component.path("type").asText())
+          && component.path("validate").path("required").asBoolean(false) && component.hasNonNull("label")
           && !component.hasNonNull("conditional")) {
         labels.add(component.get("label").asText());
       }
