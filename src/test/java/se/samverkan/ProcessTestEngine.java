@@ -9,10 +9,19 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import se.samverkan.engine.SwedishWorkingDays;
+import se.samverkan.engine.WorkingDayCalendarPlugin;
 import se.samverkan.escalation.TaskEscalationListener;
 import se.samverkan.escalation.TaskReminderListener;
 import se.samverkan.forms.FormValidationListener;
 import se.samverkan.modelrules.ModelRulesPlugin;
+import se.samverkan.notification.MailOutbox;
+import se.samverkan.notification.NewTaskListener;
+import se.samverkan.notification.NewTaskNotificationPlugin;
+import se.samverkan.notification.TaskLinks;
+import se.samverkan.notification.TaskNotifier;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationLoader;
 
@@ -23,7 +32,12 @@ import se.samverkan.organisation.OrganisationLoader;
  */
 public final class ProcessTestEngine {
 
+  private static final String JDBC_URL = "jdbc:h2:mem:samverkan-process-tests;DB_CLOSE_DELAY=-1";
+  public static final SwedishWorkingDays WORKING_DAYS = new SwedishWorkingDays(java.time.ZoneId.of("Europe/Stockholm"));
+
   private static ProcessEngine engine;
+  private static MailOutbox outbox;
+  private static TaskNotifier notifier;
 
   private ProcessTestEngine() {}
 
@@ -41,8 +55,8 @@ public final class ProcessTestEngine {
   static Map<Object, Object> beans(Organisation organisation) {
     Map<Object, Object> beans = new HashMap<>();
     beans.put("organisation", organisation);
-    beans.put("taskReminder", new TaskReminderListener());
-    beans.put("taskEscalation", new TaskEscalationListener(organisation));
+    beans.put("taskReminder", new TaskReminderListener(notifier()));
+    beans.put("taskEscalation", new TaskEscalationListener(organisation, notifier()));
     beans.put("formValidation", new FormValidationListener());
     beans.put("checklistComplete", new se.samverkan.forms.ChecklistCompleteListener());
     beans.put("signatureCollector", new se.samverkan.signing.SignatureCollector(organisation));
@@ -70,13 +84,35 @@ public final class ProcessTestEngine {
   }
 
   static List<ProcessEnginePlugin> plugins() {
-    return List.of(new SpinProcessEnginePlugin(), new ModelRulesPlugin());
+    return List.of(new SpinProcessEnginePlugin(), new WorkingDayCalendarPlugin(WORKING_DAYS),
+        new NewTaskNotificationPlugin(new NewTaskListener(notifier())), new ModelRulesPlugin());
+  }
+
+  /** Plain JDBC on the engine's H2 database, for the tables of Samverkan's own features. */
+  public static JdbcTemplate jdbc() {
+    return new JdbcTemplate(new DriverManagerDataSource(JDBC_URL, "sa", ""));
+  }
+
+  /** The mail outbox of the process tests: a table in the engine's H2 database. */
+  public static synchronized MailOutbox outbox() {
+    if (outbox == null) {
+      outbox = new MailOutbox(jdbc());
+    }
+    return outbox;
+  }
+
+  public static synchronized TaskNotifier notifier() {
+    if (notifier == null) {
+      notifier = new TaskNotifier(outbox(), new TaskLinks("http://localhost:8080/camunda/app/tasklist/default/"),
+          organisation(), WORKING_DAYS.zone());
+    }
+    return notifier;
   }
 
   public static synchronized ProcessEngine engine() {
     if (engine == null) {
       StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-      configuration.setJdbcUrl("jdbc:h2:mem:samverkan-process-tests;DB_CLOSE_DELAY=-1");
+      configuration.setJdbcUrl(JDBC_URL);
       configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
       configuration.setJobExecutorActivate(false);
       configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);

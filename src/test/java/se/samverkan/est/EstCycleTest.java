@@ -91,7 +91,9 @@ class EstCycleTest extends EstTestSupport {
     ProcessInstance cycle = startCycle(MEETING, null);
     submitNothingToReport(openTasks(cycle, SUBMIT_REPORT).get(0));
 
-    Date reminderTime = Date.from(MEETING.minusDays(3).toInstant());
+    // The cycle starts Wednesday 2 December, six days before the meeting; the reminder comes one
+    // Swedish working day later, on Thursday, well before the report deadline on Monday.
+    Date reminderTime = Date.from(ZonedDateTime.of(2026, 12, 3, 9, 0, 0, 0, MEETING.getZone()).toInstant());
     ClockUtil.setCurrentTime(reminderTime);
     List<Job> due = managementService.createJobQuery().processInstanceId(cycle.getId()).timers()
         .duedateLowerThan(new Date(reminderTime.getTime() + 60_000)).list();

@@ -1,0 +1,75 @@
+package se.samverkan.handover;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the membership reconciliation and the vacancy check at startup (after the organisation's
+ * groups and users exist) and every samverkan.handover.reconcile-interval. Each part runs in its
+ * own transaction, holding a row lock so that several nodes on one database never run it twice
+ * at the same time.
+ */
+@Order(10)
+public class FunctionReconciliation implements ApplicationRunner {
+
+  static final String LOCK_TABLE = "samverkan_reconciliation_lock";
+  private static final Logger log = LoggerFactory.getLogger(FunctionReconciliation.class);
+
+  private final MembershipReconciler reconciler;
+  private final VacancyMonitor vacancies;
+  private final TransactionTemplate transaction;
+  private final JdbcTemplate jdbc;
+
+  public FunctionReconciliation(MembershipReconciler reconciler, VacancyMonitor vacancies,
+      PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+    this.reconciler = reconciler;
+    this.vacancies = vacancies;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.jdbc = jdbc;
+    jdbc.execute("create table if not exists " + LOCK_TABLE + " (id integer primary key)");
+    if (jdbc.queryForObject("select count(*) from " + LOCK_TABLE, Integer.class) == 0) {
+      jdbc.update("insert into " + LOCK_TABLE + " (id) values (1)");
+    }
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    List<String> vacant = run().vacantFunctions();
+    if (!vacant.isEmpty()) {
+      log.warn("Funktioner utan innehavare vid start: {}", vacant);
+    }
+  }
+
+  @Scheduled(initialDelayString = "${samverkan.handover.reconcile-interval}",
+      fixedDelayString = "${samverkan.handover.reconcile-interval}")
+  public void scheduled() {
+    run();
+  }
+
+  /** What one run did. */
+  public record Outcome(MembershipReconciler.Result membership, List<String> vacantFunctions) {}
+
+  public synchronized Outcome run() {
+    MembershipReconciler.Result membership = transaction.execute(status -> {
+      lock();
+      return reconciler.reconcile();
+    });
+    List<String> vacant = transaction.execute(status -> {
+      lock();
+      return vacancies.check();
+    });
+    return new Outcome(membership, vacant);
+  }
+
+  private void lock() {
+    jdbc.queryForList("select id from " + LOCK_TABLE + " where id = 1 for update");
+  }
+}

@@ -1,0 +1,89 @@
+package se.samverkan.notification;
+
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Mails waiting to be sent. A process step only writes a row, in the step's own transaction: a
+ * mail server that is down never fails or rolls back the step, and a rolled-back step sends no
+ * mail. {@link MailDispatcher} sends the rows later and retries failures.
+ */
+public class MailOutbox {
+
+  static final String TABLE = "samverkan_mail_outbox";
+
+  private final JdbcTemplate jdbc;
+
+  public MailOutbox(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    jdbc.execute("create table if not exists " + TABLE + " ("
+        + "id varchar(36) primary key, "
+        + "kind varchar(32) not null, "
+        + "recipient_user varchar(255), "
+        + "recipient_email varchar(255) not null, "
+        + "task_id varchar(64), "
+        + "subject varchar(500) not null, "
+        + "body varchar(8000) not null, "
+        + "created_at timestamp not null, "
+        + "attempts integer not null, "
+        + "next_attempt_at timestamp not null, "
+        + "sent_at timestamp, "
+        + "last_error varchar(1000))");
+  }
+
+  public void add(MailKind kind, String userId, String email, String taskId, String subject, String body) {
+    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    jdbc.update("insert into " + TABLE + " (id, kind, recipient_user, recipient_email, task_id, subject, body, "
+            + "created_at, attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        UUID.randomUUID().toString(), kind.name(), userId, email, taskId, truncate(subject, 500), truncate(body, 8000),
+        now, now);
+  }
+
+  public List<OutboxMail> due(Date now) {
+    return jdbc.query("select id, kind, recipient_email, task_id, subject, body, attempts, next_attempt_at from " + TABLE
+            + " where sent_at is null and next_attempt_at <= ? order by created_at, id",
+        (rs, i) -> new OutboxMail(rs.getString("id"), MailKind.valueOf(rs.getString("kind")),
+            rs.getString("recipient_email"), rs.getString("task_id"), rs.getString("subject"), rs.getString("body"),
+            rs.getInt("attempts"), rs.getTimestamp("next_attempt_at")),
+        new Timestamp(now.getTime()));
+  }
+
+  /**
+   * Claims a due mail for this sender until {@code leaseUntil}: false when another node claimed it
+   * first. A sender that dies leaves the mail to be sent again after the lease (at least once).
+   */
+  public boolean claim(OutboxMail mail, Date leaseUntil) {
+    return jdbc.update("update " + TABLE + " set next_attempt_at = ? where id = ? and sent_at is null and next_attempt_at = ?",
+        new Timestamp(leaseUntil.getTime()), mail.id(), mail.nextAttemptAt()) == 1;
+  }
+
+  public void markSent(Collection<String> ids, Date now) {
+    ids.forEach(id -> jdbc.update("update " + TABLE + " set sent_at = ?, last_error = null where id = ?",
+        new Timestamp(now.getTime()), id));
+  }
+
+  public void markFailed(Collection<String> ids, String error, Date nextAttempt) {
+    ids.forEach(id -> jdbc.update("update " + TABLE
+            + " set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?",
+        new Timestamp(nextAttempt.getTime()), truncate(error, 1000), id));
+  }
+
+  /** Mails not yet sent, for the health of the outbox and for tests. */
+  public int pending() {
+    Integer count = jdbc.queryForObject("select count(*) from " + TABLE + " where sent_at is null", Integer.class);
+    return count == null ? 0 : count;
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
+  /** One row of the outbox. */
+  public record OutboxMail(String id, MailKind kind, String email, String taskId, String subject, String body,
+      int attempts, Timestamp nextAttemptAt) {}
+}
