@@ -53,6 +53,7 @@ class PersonLeavesIT {
   void deployTestProcess() {
     repositoryService.createDeployment()
         .addClasspathResource(EscalationTestProcess.RESOURCE)
+        .addClasspathResource(EscalationTestProcess.FORM)
         .enableDuplicateFiltering(true)
         .name(EscalationTestProcess.PROCESS_KEY)
         .deploy();
