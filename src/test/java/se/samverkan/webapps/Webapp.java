@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -64,10 +65,13 @@ public class Webapp {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
-  /** Scrolls the element to the middle of the window (long forms end below the footer) and clicks it. */
+  /**
+   * Presses a button with the keyboard, as a person tabbing to it would: a long form's last button
+   * can sit under the page footer, where a mouse click would land on the footer.
+   */
   public void click(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element)).click();
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element)).sendKeys(Keys.ENTER);
   }
 
   /** Clicks a Tasklist filter by its name and waits for its list. */
