@@ -25,11 +25,25 @@ public final class CoverageProcessTestEngine {
 
   private CoverageProcessTestEngine() {}
 
-  public static ProcessEngineCoverageExtension extension() {
-    ProcessEngineCoverageExtension extension =
-        new ProcessEngineCoverageExtension(false, true, java.util.List.of(), REPORT_DIRECTORY);
-    extension.useProcessEngine(engine());
-    return extension;
+  /**
+   * The extension for a test class that must pass every flow node and sequence flow of the
+   * processes it tests (the build fails below {@code atLeast}); {@code excluded} are processes the
+   * class only touches, e.g. one it starts.
+   */
+  public static ProcessEngineCoverageExtension extension(double atLeast, String... excluded) {
+    ProcessEngineCoverageExtension.Builder builder = ProcessEngineCoverageExtension.builder(new ExistingEngine());
+    builder.assertClassCoverageAtLeast(atLeast);
+    builder.excludeProcessDefinitionKeys(excluded);
+    builder.reportDirectory(REPORT_DIRECTORY);
+    return builder.build();
+  }
+
+  /** Hands the extension the one coverage engine instead of building another. */
+  private static final class ExistingEngine extends StandaloneInMemProcessEngineConfiguration {
+    @Override
+    public ProcessEngine buildProcessEngine() {
+      return engine();
+    }
   }
 
   public static void bindAssertions() {

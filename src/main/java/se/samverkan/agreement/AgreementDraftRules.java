@@ -52,7 +52,7 @@ public class AgreementDraftRules implements TaskListener {
     for (String kommun : municipalities) {
       md.append("\n\n#### ").append(name(kommun)).append(": åtgärder\n\n").append(Markdown.block(parts.get(kommun)));
     }
-    task.getExecution().getProcessInstance().setVariable(AgreementProcess.AGREEMENT_TEXT, md.toString());
+    task.getExecution().getProcessInstance().setVariable(AgreementProcess.AGREEMENT_TEXT, JsonVariables.longText(md.toString()));
   }
 
   private String name(String kommun) {

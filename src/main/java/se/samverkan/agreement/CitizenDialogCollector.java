@@ -44,7 +44,7 @@ public class CitizenDialogCollector implements TaskListener {
     JsonVariables.write(root, AgreementProcess.DIALOGS, dialogs);
     StringBuilder md = new StringBuilder();
     dialogs.fields().forEachRemaining(e -> md.append(render(e.getValue())).append("\n\n"));
-    root.setVariable(AgreementProcess.DIALOG_SUMMARY, md.toString().strip());
+    root.setVariable(AgreementProcess.DIALOG_SUMMARY, JsonVariables.longText(md.toString().strip()));
   }
 
   static String render(JsonNode dialog) {

@@ -33,9 +33,11 @@ public class CitizenPromiseStarter implements JavaDelegate {
         .putValue(PromiseProcess.PERIOD, JsonVariables.string(execution, AgreementProcess.PERIOD))
         .putValue(PromiseProcess.ROUND, 1)
         .putValue(PromiseProcess.AGREEMENT_INSTANCE, execution.getProcessInstanceId())
-        .putValue(PromiseProcess.SITUATION_PICTURE, situation)
-        .putValue(PromiseProcess.DIALOG_TEXT, dialog.isMissingNode() ? NO_DIALOG : CitizenDialogCollector.render(dialog))
-        .putValue(PromiseProcess.AGREEMENT_TEXT, JsonVariables.string(execution, AgreementProcess.AGREEMENT_TEXT));
+        .putValueTyped(PromiseProcess.SITUATION_PICTURE, JsonVariables.longText(situation))
+        .putValueTyped(PromiseProcess.DIALOG_TEXT,
+            JsonVariables.longText(dialog.isMissingNode() ? NO_DIALOG : CitizenDialogCollector.render(dialog)))
+        .putValueTyped(PromiseProcess.AGREEMENT_TEXT,
+            JsonVariables.longText(JsonVariables.string(execution, AgreementProcess.AGREEMENT_TEXT)));
     PromiseStart.start(execution.getProcessEngineServices().getRuntimeService(), variables);
   }
 

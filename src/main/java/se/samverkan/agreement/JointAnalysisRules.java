@@ -45,7 +45,7 @@ public class JointAnalysisRules implements TaskListener {
     }
     DelegateExecution root = task.getExecution().getProcessInstance();
     root.setVariable(AgreementProcess.DIALOG_MUNICIPALITY_LIST, JsonVariables.stringList(chosen));
-    root.setVariable(AgreementProcess.ANALYSIS_SUMMARY, render(task, chosen));
+    root.setVariable(AgreementProcess.ANALYSIS_SUMMARY, JsonVariables.longText(render(task, chosen)));
   }
 
   private String render(DelegateTask task, List<String> dialogMunicipalities) {

@@ -47,12 +47,23 @@ public class LpoStartValidation implements ExecutionListener {
       problems.add("Du har ingen funktion i lokalpolisområdet " + organisation.lpo(slug).get().name()
           + " och kan därför inte starta dess samverkansprocess.");
     }
-    if (JsonVariables.string(execution, AgreementProcess.PERIOD).isBlank()) {
+    String period = JsonVariables.string(execution, AgreementProcess.PERIOD);
+    if (period.isBlank()) {
       problems.add("Ange avtalsperioden, t.ex. 2027–2030.");
+    } else if (problems.isEmpty() && execution.getProcessEngineServices().getRuntimeService()
+        .createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY)
+        .processInstanceBusinessKey(businessKey(slug, period)).count() > 0) {
+      problems.add("Det finns redan en samverkansprocess för " + organisation.lpo(slug).get().name() + " " + period
+          + "; fortsätt i den (en process per lokalpolisområde och avtalsperiod).");
     }
     if (!problems.isEmpty()) {
       throw new FormValidationException(STEP, problems);
     }
+  }
+
+  /** One samverkansprocess per LPO and agreement period: its business key. */
+  public static String businessKey(String lpo, String period) {
+    return lpo + " " + period;
   }
 
   private boolean starterBelongsTo(DelegateExecution execution, Lpo lpo) {

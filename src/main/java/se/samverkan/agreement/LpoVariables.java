@@ -42,8 +42,9 @@ public class LpoVariables implements ExecutionListener {
     JsonVariables.write(execution, AgreementProcess.MUNICIPALITY_OPTIONS, options);
     JsonVariables.write(execution, LawDuties.VARIABLE, JsonNodeFactory.instance.objectNode());
     JsonVariables.write(execution, LessonRecorder.VARIABLE, JsonNodeFactory.instance.arrayNode());
-    execution.setVariable(AgreementProcess.DIALOG_SUMMARY, "Ingen medborgardialog har hållits.");
-    execution.setVariable(SignatureCollector.REJECTION_REASONS, SignatureCollector.NO_REJECTIONS);
-    execution.setProcessBusinessKey(lpo.slug() + " " + JsonVariables.string(execution, AgreementProcess.PERIOD));
+    execution.setVariable(AgreementProcess.DIALOG_SUMMARY, JsonVariables.longText("Ingen medborgardialog har hållits."));
+    execution.setVariable(SignatureCollector.REJECTION_REASONS, JsonVariables.longText(SignatureCollector.NO_REJECTIONS));
+    execution.setProcessBusinessKey(
+        LpoStartValidation.businessKey(lpo.slug(), JsonVariables.string(execution, AgreementProcess.PERIOD)));
   }
 }

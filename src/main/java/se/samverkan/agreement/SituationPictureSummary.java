@@ -22,7 +22,7 @@ public class SituationPictureSummary {
     for (String kommun : JsonVariables.strings(execution, AgreementProcess.MUNICIPALITIES)) {
       md.append("\n\n").append(municipality(pictures.path(kommun), kommun));
     }
-    execution.setVariable(AgreementProcess.SITUATION_PICTURE_SUMMARY, md.toString());
+    execution.setVariable(AgreementProcess.SITUATION_PICTURE_SUMMARY, JsonVariables.longText(md.toString()));
   }
 
   static String municipality(JsonNode picture, String kommun) {

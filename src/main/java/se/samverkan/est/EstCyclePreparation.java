@@ -45,7 +45,7 @@ public class EstCyclePreparation implements JavaDelegate {
 
     execution.setVariable(MUNICIPALITY_NAME, municipality.name());
     execution.setVariable(LPO, lpo);
-    execution.setVariable("cykelStart", Date.from(schedule.cycleStart(kommun, meeting).toInstant()));
+    execution.setVariable(CYCLE_START, Date.from(schedule.cycleStart(kommun, meeting).toInstant()));
     execution.setVariable(MEETING_TEXT, EstJson.swedish(meeting));
     execution.setVariable(REPORT_DEADLINE_AT, Date.from(deadline.toInstant()));
     execution.setVariable(REPORT_DEADLINE_TEXT, EstJson.swedish(deadline));
@@ -55,7 +55,24 @@ public class EstCyclePreparation implements JavaDelegate {
     ArrayNode functions = functionOptions(municipality, lpo);
     execution.setVariable(FUNCTION_OPTIONS, EstJson.value(functions));
     execution.setVariable(ATTENDANCE_OPTIONS, EstJson.value(functions));
-    execution.setVariable(PRIORITIES, latestPriorities(execution.getProcessEngineServices().getHistoryService(), kommun));
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    execution.setVariable(PRIORITIES, latestPriorities(history, kommun));
+    execution.setVariable(PREVIOUS_SITUATION_PICTURE,
+        previousSituationPicture(history, (String) execution.getVariable(PREVIOUS_CYCLE)));
+  }
+
+  /** The previous meeting's lägesbild, for "what is new since last time". */
+  static String previousSituationPicture(HistoryService history, String previousCycle) {
+    if (previousCycle == null) {
+      return "Ingen tidigare lägesbild i den här följden av cykler.";
+    }
+    java.util.Map<String, Object> previous = EstFollowUp.variablesOf(history, previousCycle);
+    if (previous.get(HOT_SPOTS) == null) {
+      return "Förra cykelns lägesbild är inte sammanställd.";
+    }
+    return "**Hot spots:** " + previous.get(HOT_SPOTS)
+        + "\n\n**Trender:** " + java.util.Objects.toString(previous.get("lagesbildTrender"), "–")
+        + "\n\n**Nytt då:** " + java.util.Objects.toString(previous.get("lagesbildNytt"), "–");
   }
 
   /** The municipality's EST actors plus samordnare and kommunpolis, as {label, value} options. */

@@ -8,6 +8,7 @@ public final class EstCycleProcess {
   // Elements
   public static final String START = "Event_CycleDue";
   public static final String PREPARE = "Task_PrepareCycle";
+  public static final String CYCLE_START_TIMER = "Event_CycleStartReached";
   public static final String NEXT_CYCLE_TIMER = "Event_NextCycleDue";
   public static final String START_NEXT_CYCLE = "Task_StartNextCycle";
   public static final String NEXT_CYCLE_STARTED = "Event_NextCycleStarted";
@@ -32,6 +33,7 @@ public final class EstCycleProcess {
   // Variables the cycle computes
   public static final String MUNICIPALITY_NAME = "kommunNamn";
   public static final String LPO = "lpo";
+  public static final String CYCLE_START = "cykelStart";
   public static final String MEETING_TEXT = "motestidText";
   public static final String REPORT_DEADLINE_AT = "rapportDeadline";
   public static final String REPORT_DEADLINE_TEXT = "rapportDeadlineText";
@@ -59,6 +61,7 @@ public final class EstCycleProcess {
   public static final String MISSING_REPORTS = "saknadeRapporter";
   public static final String REPORT_OVERVIEW = "rapportlage";
   public static final String HOT_SPOTS = "lagesbildPlatser";
+  public static final String PREVIOUS_SITUATION_PICTURE = "forraLagesbild";
 
   // Planning and follow-up
   public static final String FOLLOW_UP = "uppfoljning";

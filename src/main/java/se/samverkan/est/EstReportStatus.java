@@ -50,7 +50,7 @@ public class EstReportStatus implements JavaDelegate {
         missing.add(actor);
         missingNames.add(name);
         details.append("\n\n#### ").append(name).append(" – SAKNAS\nRapporten kom inte in före ")
-            .append(execution.getVariable(REPORT_DEADLINE_TEXT)).append("; funktionen har fått påminnelse.");
+            .append(execution.getVariable(REPORT_DEADLINE_TEXT)).append(" (uppgiften har stängts).");
       }
     }
     String summary = "**Inlämnade rapporter: " + (actors.size() - missing.size()) + " av " + actors.size() + ".**"
@@ -65,7 +65,7 @@ public class EstReportStatus implements JavaDelegate {
 
   private static String describe(JsonNode report) {
     List<String> lines = new ArrayList<>();
-    line(lines, "Platser", EstJson.text(report, PLACES).replace('\n', ';'));
+    line(lines, "Platser", String.join(", ", EstJson.text(report, PLACES).strip().split("\\s*\\n\\s*")));
     line(lines, "Tider", EstJson.text(report, TIMES));
     List<String> kinds = new ArrayList<>();
     report.path(INCIDENT_KINDS).forEach(k -> kinds.add(k.asText()));

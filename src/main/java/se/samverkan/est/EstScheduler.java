@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -30,6 +30,7 @@ import se.samverkan.organisation.Organisation;
 public class EstScheduler implements ApplicationRunner {
 
   static final String LOCK_PROPERTY = "samverkan.est.scheduler";
+  private static final int ATTEMPTS = 5;
 
   private static final Logger log = LoggerFactory.getLogger(EstScheduler.class);
 
@@ -63,11 +64,22 @@ public class EstScheduler implements ApplicationRunner {
 
   /** Starts what is missing; returns the ids of the process instances it started. */
   public List<String> ensureRunning() {
-    try {
-      return transaction.execute(status -> startMissing());
-    } catch (OptimisticLockingException e) {
-      log.info("EST-schemaläggaren körs samtidigt på en annan nod; försöker igen");
-      return transaction.execute(status -> startMissing());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> startMissing());
+      } catch (ProcessEngineException e) {
+        // another node held the lock and changed it (optimistic locking, lock timeout, first insert)
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        log.info("EST-schemaläggaren körs samtidigt på en annan nod; försöker igen ({})", e.getMessage());
+        try {
+          Thread.sleep(250L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

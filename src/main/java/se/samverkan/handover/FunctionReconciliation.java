@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,7 +37,11 @@ public class FunctionReconciliation implements ApplicationRunner {
     this.jdbc = jdbc;
     jdbc.execute("create table if not exists " + LOCK_TABLE + " (id integer primary key)");
     if (jdbc.queryForObject("select count(*) from " + LOCK_TABLE, Integer.class) == 0) {
-      jdbc.update("insert into " + LOCK_TABLE + " (id) values (1)");
+      try {
+        jdbc.update("insert into " + LOCK_TABLE + " (id) values (1)");
+      } catch (DataIntegrityViolationException anotherNodeWasFaster) {
+        log.debug("Låsraden finns redan", anotherNodeWasFaster);
+      }
     }
   }
 

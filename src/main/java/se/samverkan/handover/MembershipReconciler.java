@@ -71,12 +71,10 @@ public class MembershipReconciler {
     }
     List<String> returned = new ArrayList<>();
     java.util.Map<Departure, StringBuilder> notes = new java.util.HashMap<>();
-    java.util.Map<String, Set<String>> heldByUser = new java.util.HashMap<>();
-    for (Task task : taskService.createTaskQuery().taskAssigned().list()) {
+    for (Task task : tasksNoLongerHeld()) {
       List<String> groups = candidateGroups(task.getId());
       String assignee = task.getAssignee();
-      Set<String> held = heldByUser.computeIfAbsent(assignee, members::groupsHeldBy);
-      if (groups.isEmpty() || groups.stream().anyMatch(held::contains)) {
+      if (groups.isEmpty()) {
         continue;
       }
       String function = groups.stream().filter(g -> recorded.contains(new Departure(g, assignee))).findFirst()
@@ -121,6 +119,24 @@ public class MembershipReconciler {
         .getId();
     log.info("{} har lämnat funktionen {}: överlämning {} startad", departure.userId(), function.groupId(), id);
     return java.util.Optional.of(id);
+  }
+
+  /**
+   * Tasks whose assignee holds none of their candidate groups: per assignee, all their tasks minus
+   * those with a candidate group they hold (two queries per person, not one per task).
+   */
+  private List<Task> tasksNoLongerHeld() {
+    java.util.Map<String, List<Task>> byAssignee = taskService.createTaskQuery().taskAssigned().list().stream()
+        .collect(java.util.stream.Collectors.groupingBy(Task::getAssignee));
+    List<Task> result = new ArrayList<>();
+    byAssignee.forEach((assignee, tasks) -> {
+      Set<String> held = members.groupsHeldBy(assignee);
+      Set<String> stillHeld = held.isEmpty() ? Set.of()
+          : taskService.createTaskQuery().taskAssignee(assignee).taskCandidateGroupIn(List.copyOf(held))
+              .includeAssignedTasks().list().stream().map(Task::getId).collect(java.util.stream.Collectors.toSet());
+      tasks.stream().filter(t -> !stillHeld.contains(t.getId())).forEach(result::add);
+    });
+    return result;
   }
 
   /** Comments the leaver wrote on a task are their handover note for it. */

@@ -43,7 +43,7 @@ public class SharedLessons implements TaskListener {
       }
     }
     lessons.sort(Comparator.comparing((JsonNode l) -> l.path("datum").asText()).reversed());
-    task.setVariableLocal(VARIABLE, render(lessons));
+    task.setVariableLocal(VARIABLE, JsonVariables.longText(render(lessons)));
   }
 
   static String render(List<JsonNode> lessons) {

@@ -39,8 +39,7 @@ public class MailDispatcher {
   public synchronized int dispatch() {
     Date now = ClockUtil.getCurrentTime();
     Date lease = new Date(now.getTime() + LEASE.toMillis());
-    Map<String, List<OutboxMail>> bundles = outbox.due(now).stream()
-        .filter(mail -> outbox.claim(mail, lease))
+    Map<String, List<OutboxMail>> bundles = outbox.claimDue(now, lease).stream()
         .collect(Collectors.groupingBy(m -> m.email() + "\n" + m.kind(), LinkedHashMap::new, Collectors.toList()));
     int sent = 0;
     for (List<OutboxMail> bundle : bundles.values()) {

@@ -33,7 +33,10 @@ public class MailOutbox {
         + "attempts integer not null, "
         + "next_attempt_at timestamp not null, "
         + "sent_at timestamp, "
-        + "last_error varchar(1000))");
+        + "last_error varchar(1000), "
+        + "claim_token varchar(36))");
+    // outboxes created before senders claimed their mails
+    jdbc.execute("alter table " + TABLE + " add column if not exists claim_token varchar(36)");
   }
 
   public void add(MailKind kind, String userId, String email, String taskId, String subject, String body) {
@@ -54,23 +57,49 @@ public class MailOutbox {
   }
 
   /**
-   * Claims a due mail for this sender until {@code leaseUntil}: false when another node claimed it
-   * first. A sender that dies leaves the mail to be sent again after the lease (at least once).
+   * Claims every due mail for one sender until {@code leaseUntil} and returns them: a row another
+   * node claimed first is not due any more. A sender that dies leaves its mails to be sent again
+   * after the lease (at least once).
    */
-  public boolean claim(OutboxMail mail, Date leaseUntil) {
-    return jdbc.update("update " + TABLE + " set next_attempt_at = ? where id = ? and sent_at is null and next_attempt_at = ?",
-        new Timestamp(leaseUntil.getTime()), mail.id(), mail.nextAttemptAt()) == 1;
+  public List<OutboxMail> claimDue(Date now, Date leaseUntil) {
+    String token = UUID.randomUUID().toString();
+    Timestamp lease = new Timestamp(leaseUntil.getTime());
+    jdbc.update("update " + TABLE + " set claim_token = ?, next_attempt_at = ? where sent_at is null and next_attempt_at <= ?",
+        token, lease, new Timestamp(now.getTime()));
+    return jdbc.query("select id, kind, recipient_email, task_id, subject, body, attempts, next_attempt_at from " + TABLE
+            + " where claim_token = ? and sent_at is null and next_attempt_at = ? order by created_at, id",
+        (rs, i) -> new OutboxMail(rs.getString("id"), MailKind.valueOf(rs.getString("kind")),
+            rs.getString("recipient_email"), rs.getString("task_id"), rs.getString("subject"), rs.getString("body"),
+            rs.getInt("attempts"), rs.getTimestamp("next_attempt_at")),
+        token, lease);
   }
 
   public void markSent(Collection<String> ids, Date now) {
-    ids.forEach(id -> jdbc.update("update " + TABLE + " set sent_at = ?, last_error = null where id = ?",
-        new Timestamp(now.getTime()), id));
+    forChunks(ids, (placeholders, chunk) -> {
+      List<Object> args = new java.util.ArrayList<>();
+      args.add(new Timestamp(now.getTime()));
+      args.addAll(chunk);
+      jdbc.update("update " + TABLE + " set sent_at = ?, last_error = null where id in (" + placeholders + ")", args.toArray());
+    });
   }
 
   public void markFailed(Collection<String> ids, String error, Date nextAttempt) {
-    ids.forEach(id -> jdbc.update("update " + TABLE
-            + " set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?",
-        new Timestamp(nextAttempt.getTime()), truncate(error, 1000), id));
+    forChunks(ids, (placeholders, chunk) -> {
+      List<Object> args = new java.util.ArrayList<>();
+      args.add(new Timestamp(nextAttempt.getTime()));
+      args.add(truncate(error, 1000));
+      args.addAll(chunk);
+      jdbc.update("update " + TABLE + " set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id in ("
+          + placeholders + ")", args.toArray());
+    });
+  }
+
+  private static void forChunks(Collection<String> ids, java.util.function.BiConsumer<String, List<String>> update) {
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      update.accept(String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")), chunk);
+    }
   }
 
   /** Mails not yet sent, for the health of the outbox and for tests. */

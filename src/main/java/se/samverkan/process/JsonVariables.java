@@ -100,9 +100,28 @@ public final class JsonVariables {
     return value.isMissingNode() || value.isNull() ? "" : value.asText().strip();
   }
 
+  /** A text variable as a string, whether kept as String or as {@link #longText(String)}; empty when not set. */
   public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? "" : String.valueOf(value).strip();
+    return textOf(scope.getVariable(name));
+  }
+
+  public static String textOf(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof SpinJsonNode || value instanceof JsonNode) {
+      JsonNode node = toJson(value);
+      return (node.isValueNode() ? node.asText() : node.toString()).strip();
+    }
+    return String.valueOf(value).strip();
+  }
+
+  /**
+   * Text that may be longer than a String variable holds (4,000 characters in the engine's tables):
+   * kept as a JSON string, which Tasklist forms show like any text.
+   */
+  public static TypedValue longText(String text) {
+    return SpinValues.jsonValue(TextNode.valueOf(text == null ? "" : text).toString()).create();
   }
 
   /** Now, as the engine's clock says, in Swedish time (ISO, to the minute). */

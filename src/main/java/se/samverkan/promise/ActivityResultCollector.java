@@ -43,7 +43,7 @@ public class ActivityResultCollector implements TaskListener {
     result.put("datum", JsonVariables.now());
     JsonVariables.write(root, PromiseProcess.ACTIVITY_RESULTS, results);
     root.setVariable(PromiseProcess.ACTIVITY_STATUS,
-        render(results, JsonVariables.read(root, PromiseProcess.ACTIVITIES).size()));
+        JsonVariables.longText(render(results, JsonVariables.read(root, PromiseProcess.ACTIVITIES).size())));
   }
 
   static String render(ArrayNode results, int planned) {

@@ -26,11 +26,11 @@ public class PromiseRenewal implements JavaDelegate {
         .putValue(PromiseProcess.ROUND, next)
         .putValue(PromiseProcess.PREVIOUS_PROMISE, execution.getProcessInstanceId())
         .putValue(PromiseProcess.AGREEMENT_INSTANCE, execution.getVariable(PromiseProcess.AGREEMENT_INSTANCE))
-        .putValue(PromiseProcess.SITUATION_PICTURE, "#### Slututvärdering av föregående medborgarlöfte\n\n"
+        .putValueTyped(PromiseProcess.SITUATION_PICTURE, JsonVariables.longText("#### Slututvärdering av föregående medborgarlöfte\n\n"
             + Markdown.block(JsonVariables.string(execution, PromiseProcess.FINAL_EVALUATION))
-            + "\n\n" + JsonVariables.string(execution, PromiseProcess.SITUATION_PICTURE))
-        .putValue(PromiseProcess.DIALOG_TEXT, JsonVariables.string(execution, PromiseProcess.DIALOG_TEXT))
-        .putValue(PromiseProcess.AGREEMENT_TEXT, JsonVariables.string(execution, PromiseProcess.AGREEMENT_TEXT));
+            + "\n\n" + JsonVariables.string(execution, PromiseProcess.SITUATION_PICTURE)))
+        .putValueTyped(PromiseProcess.DIALOG_TEXT, JsonVariables.longText(JsonVariables.string(execution, PromiseProcess.DIALOG_TEXT)))
+        .putValueTyped(PromiseProcess.AGREEMENT_TEXT, JsonVariables.longText(JsonVariables.string(execution, PromiseProcess.AGREEMENT_TEXT)));
     PromiseStart.start(execution.getProcessEngineServices().getRuntimeService(), variables);
   }
 }

@@ -84,7 +84,7 @@ public class PromiseRules implements TaskListener {
       JsonVariables.write(root, ADDED_ACTIVITIES, added);
       JsonVariables.write(root, PromiseProcess.NEW_ACTIVITIES, JsonNodeFactory.instance.arrayNode());
     }
-    root.setVariable(PromiseProcess.PROMISES_TEXT, render(promises, all, functions));
+    root.setVariable(PromiseProcess.PROMISES_TEXT, JsonVariables.longText(render(promises, all, functions)));
   }
 
   static int promiseNumber(JsonNode activity) {

@@ -42,12 +42,12 @@ public class PromiseVariables implements ExecutionListener {
     JsonVariables.write(execution, PromiseProcess.FUNCTION_OPTIONS, functionOptions(lpo, slug));
     defaultTo(execution, PromiseProcess.ROUND, 1);
     defaultTo(execution, PromiseProcess.PERIOD, "");
-    defaultTo(execution, PromiseProcess.SITUATION_PICTURE, "_(ingen lägesbild bifogad)_");
-    defaultTo(execution, PromiseProcess.DIALOG_TEXT, "Ingen medborgardialog hölls.");
-    defaultTo(execution, PromiseProcess.AGREEMENT_TEXT, "_(ingen överenskommelse bifogad)_");
-    execution.setVariable(PromiseProcess.ACTIVITY_STATUS, "Inga aktiviteter är rapporterade ännu.");
-    execution.setVariable(PromiseProcess.QUARTERLY_REPORTS, "Inga kvartalsrapporter ännu.");
-    execution.setVariable(SignatureCollector.REJECTION_REASONS, SignatureCollector.NO_REJECTIONS);
+    defaultTo(execution, PromiseProcess.SITUATION_PICTURE, JsonVariables.longText("_(ingen lägesbild bifogad)_"));
+    defaultTo(execution, PromiseProcess.DIALOG_TEXT, JsonVariables.longText("Ingen medborgardialog hölls."));
+    defaultTo(execution, PromiseProcess.AGREEMENT_TEXT, JsonVariables.longText("_(ingen överenskommelse bifogad)_"));
+    execution.setVariable(PromiseProcess.ACTIVITY_STATUS, JsonVariables.longText("Inga aktiviteter är rapporterade ännu."));
+    execution.setVariable(PromiseProcess.QUARTERLY_REPORTS, JsonVariables.longText("Inga kvartalsrapporter ännu."));
+    execution.setVariable(SignatureCollector.REJECTION_REASONS, JsonVariables.longText(SignatureCollector.NO_REJECTIONS));
     JsonVariables.write(execution, LawDuties.VARIABLE, JsonNodeFactory.instance.objectNode());
     JsonVariables.write(execution, LessonRecorder.VARIABLE, JsonNodeFactory.instance.arrayNode());
   }

@@ -33,6 +33,6 @@ public class QuarterlyReportCollector implements TaskListener {
       }
       md.append("\n\n");
     }
-    root.setVariable(PromiseProcess.QUARTERLY_REPORTS, md.toString().strip());
+    root.setVariable(PromiseProcess.QUARTERLY_REPORTS, JsonVariables.longText(md.toString().strip()));
   }
 }

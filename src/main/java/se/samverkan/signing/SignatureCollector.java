@@ -43,7 +43,7 @@ public class SignatureCollector implements TaskListener {
     DelegateExecution root = execution.getProcessInstance();
     JsonVariables.write(root, SIGNATURES, JsonNodeFactory.instance.objectNode());
     root.setVariable(REJECTED, false);
-    root.setVariable(REJECTION_REASONS, NO_REJECTIONS);
+    root.setVariable(REJECTION_REASONS, JsonVariables.longText(NO_REJECTIONS));
   }
 
   @Override
@@ -72,8 +72,8 @@ public class SignatureCollector implements TaskListener {
       root.setVariable(REJECTED, true);
       String previous = JsonVariables.string(root, REJECTION_REASONS);
       String line = "- **" + signerName + "**: " + reason.replace('\n', ' ');
-      root.setVariable(REJECTION_REASONS, NO_REJECTIONS.equals(previous) || previous.isBlank()
-          ? line : previous + "\n" + line);
+      root.setVariable(REJECTION_REASONS, JsonVariables.longText(NO_REJECTIONS.equals(previous) || previous.isBlank()
+          ? line : previous + "\n" + line));
     }
   }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import se.samverkan.CoverageProcessTestEngine;
 import se.samverkan.ModelDeployment;
+import se.samverkan.escalation.TaskReminderListener;
 import se.samverkan.forms.FormValidationException;
 import se.samverkan.lawduty.LawDuty;
 import se.samverkan.lawduty.LawDutyRecords;
@@ -36,7 +37,7 @@ import se.samverkan.signing.SignatureCollector;
 class AgreementProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = CoverageProcessTestEngine.extension();
+  static ProcessEngineCoverageExtension extension = CoverageProcessTestEngine.extension(1.0, PromiseProcess.KEY);
 
   static final LocalDateTime START = LocalDateTime.of(2027, 1, 11, 9, 0);
 
@@ -78,12 +79,40 @@ class AgreementProcessTest {
   }
 
   @Test
+  void shouldRemindAtTheDueDateAndEscalateToTheFunctionsEscalationTargetWhenTheSituationPictureStalls() {
+    AgreementScenario cycle = AgreementScenario.start(engine);
+    Task police = cycle.open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).get(0);
+    Task mala = cycle.openFor(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-mala");
+
+    ClockUtil.setCurrentTime(at(START.plusDays(16)));
+    executeDueJobs(cycle.instance);
+    assertThat(engine.getTaskService().getVariableLocal(police.getId(), TaskReminderListener.REMINDERS)).isEqualTo(1);
+    assertThat(engine.getTaskService().getVariableLocal(mala.getId(), TaskReminderListener.REMINDERS)).isEqualTo(1);
+
+    ClockUtil.setCurrentTime(at(START.plusDays(21)));
+    executeDueJobs(cycle.instance);
+    assertThat(groupsOf(List.of(police))).contains("kommunpolis-" + LPO, "lpochef-" + LPO);
+    assertThat(groupsOf(List.of(mala))).contains("samordnare-mala", "kommunledning-mala");
+  }
+
+  @Test
   void shouldRefuseToStartForAnLpoThatIsNotInTheOrganisation() {
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY,
         Variables.createVariables().putValue(AgreementProcess.LPO, "norra-lappland").putValue(AgreementProcess.PERIOD, "2027–2030")))
         .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
             .contains("Lokalpolisområdet «norra-lappland» finns inte i organisationen", "sodra-lappland"));
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void shouldRefuseASecondSamverkansprocessForTheSameLpoAndPeriod() {
+    AgreementScenario.start(engine);
+
+    assertThatThrownBy(() -> AgreementScenario.start(engine))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("Det finns redan en samverkansprocess för Södra Lappland 2027–2030"));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -113,15 +142,15 @@ class AgreementProcessTest {
   void shouldCarryTheCycleThroughDialogAndSigningToAPromiseInEveryMunicipality() {
     AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures();
     assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_JOINT_ANALYSIS);
-    assertThat((String) engine.getRuntimeService().getVariable(cycle.instance.getId(),
-        AgreementProcess.SITUATION_PICTURE_SUMMARY)).contains("Resecentrum fredagskvällar", "Trygghetsmätning dorotea");
+    assertThat(text(engine.getRuntimeService().getVariable(cycle.instance.getId(),
+        AgreementProcess.SITUATION_PICTURE_SUMMARY))).contains("Resecentrum fredagskvällar", "Trygghetsmätning dorotea");
 
     cycle.analyse(List.of("lycksele", "asele"));
     assertThat(groupsOf(cycle.open(AgreementProcess.TASK_CITIZEN_DIALOG)))
         .containsExactlyInAnyOrder("samordnare-lycksele", "samordnare-asele");
     cycle.holdDialog("lycksele", "trygghetsvandring").holdDialog("asele", "skolbesok");
     assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_DRAFT_AGREEMENT);
-    assertThat((String) engine.getRuntimeService().getVariable(cycle.instance.getId(), AgreementProcess.DIALOG_SUMMARY))
+    assertThat(text(engine.getRuntimeService().getVariable(cycle.instance.getId(), AgreementProcess.DIALOG_SUMMARY)))
         .contains("Lycksele: Trygghetsvandring", "Åsele: Skolbesök");
 
     cycle.draft();
@@ -133,17 +162,37 @@ class AgreementProcessTest {
     List<ProcessInstance> promises = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(PromiseProcess.KEY).list();
     assertThat(promises).hasSize(MUNICIPALITIES.size());
-    assertThat(promises.stream().map(p -> (String) engine.getRuntimeService().getVariable(p.getId(), PromiseProcess.MUNICIPALITY)))
+    assertThat(promises.stream().map(p -> text(engine.getRuntimeService().getVariable(p.getId(), PromiseProcess.MUNICIPALITY))))
         .containsExactlyInAnyOrderElementsOf(MUNICIPALITIES);
     ProcessInstance lycksele = promises.stream()
         .filter(p -> "lycksele".equals(engine.getRuntimeService().getVariable(p.getId(), PromiseProcess.MUNICIPALITY)))
         .findFirst().orElseThrow();
     assertThat(lycksele).isWaitingAt(PromiseProcess.TASK_FORMULATE)
         .variables().containsEntry(PromiseProcess.AGREEMENT_INSTANCE, cycle.instance.getId());
-    assertThat((String) engine.getRuntimeService().getVariable(lycksele.getId(), PromiseProcess.DIALOG_TEXT))
+    assertThat(text(engine.getRuntimeService().getVariable(lycksele.getId(), PromiseProcess.DIALOG_TEXT)))
         .contains("Trygghetsvandring");
-    assertThat((String) engine.getRuntimeService().getVariable(lycksele.getId(), PromiseProcess.SITUATION_PICTURE))
+    assertThat(text(engine.getRuntimeService().getVariable(lycksele.getId(), PromiseProcess.SITUATION_PICTURE)))
         .contains("Trygghetsmätning lycksele", "Otrygghet vid resecentrum");
+  }
+
+  @Test
+  void shouldKeepASituationPictureLongerThanAStringVariableHolds() {
+    AgreementScenario cycle = AgreementScenario.start(engine);
+    String long3900 = "Otrygghet vid resecentrum. ".repeat(144);
+    cycle.open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).forEach(t -> cycle.complete(t, Variables.createVariables()
+        .putValue("polisBrottsstatistik", long3900).putValue("polisHandelser", long3900).putValue("polisOtrygghet", long3900)
+        .putValueTyped("kontroll", se.samverkan.FormData.ticked("samverkan-lagesbild-polis"))));
+    for (String kommun : MUNICIPALITIES) {
+      cycle.complete(cycle.openFor(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-" + kommun),
+          AgreementScenario.situationPicture(long3900));
+    }
+
+    assertThat(text(engine.getRuntimeService().getVariable(cycle.instance.getId(),
+        AgreementProcess.SITUATION_PICTURE_SUMMARY))).hasSizeGreaterThan(8 * 3900);
+    assertThatThrownBy(() -> cycle.complete(cycle.open(AgreementProcess.TASK_JOINT_ANALYSIS).get(0),
+        AgreementScenario.analysis(List.of()).putValue("analysSammanfattning", long3900 + long3900)))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
+            .contains("«Sammanfattning av analysen» får vara högst 4000 tecken"));
   }
 
   @Test
@@ -162,7 +211,7 @@ class AgreementProcessTest {
 
     assertThat(cycle.instance).hasPassed(AgreementProcess.GATEWAY_ALL_SIGNED).hasNotPassed(AgreementProcess.EVENT_IN_FORCE)
         .isWaitingAt(AgreementProcess.TASK_DRAFT_AGREEMENT);
-    assertThat((String) engine.getRuntimeService().getVariable(cycle.instance.getId(), SignatureCollector.REJECTION_REASONS))
+    assertThat(text(engine.getRuntimeService().getVariable(cycle.instance.getId(), SignatureCollector.REJECTION_REASONS)))
         .contains("Kommunledning, Malå", "Malås åtgärder saknar tidplan.");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PromiseProcess.KEY).count())
         .isZero();
@@ -256,7 +305,7 @@ class AgreementProcessTest {
         .variables().containsEntry(AgreementProcess.PREVIOUS_CYCLE, cycle.instance.getId());
     Task nextPicture = engine.getTaskService().createTaskQuery().processInstanceId(next.getId())
         .taskCandidateGroup("samordnare-storuman").singleResult();
-    assertThat((String) engine.getTaskService().getVariableLocal(nextPicture.getId(), "andrasLardomar"))
+    assertThat(text(engine.getTaskService().getVariableLocal(nextPicture.getId(), "andrasLardomar")))
         .contains("Vuxenvandringar på fredagar", "Fasta vandringar med polis och fritid", "Hela Södra Lappland");
   }
 
@@ -285,6 +334,12 @@ class AgreementProcessTest {
     engine.getManagementService().executeJob(jobs.get(0).getId());
   }
 
+  private void executeDueJobs(ProcessInstance instance) {
+    engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .duedateLowerThan(ClockUtil.getCurrentTime()).list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+  }
+
   private List<String> groupsOf(List<Task> tasks) {
     return tasks.stream().flatMap(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).stream())
         .map(IdentityLink::getGroupId).toList();
@@ -296,5 +351,9 @@ class AgreementProcessTest {
 
   static Date plus(LocalDateTime time, Period period) {
     return at(time.plus(period));
+  }
+
+  static String text(Object variable) {
+    return JsonVariables.textOf(variable);
   }
 }

@@ -32,10 +32,19 @@ final class AgreementScenario {
   }
 
   static AgreementScenario start(ProcessEngine engine) {
+    return start(engine, "2027–2030");
+  }
+
+  /** A period of its own, for tests that share one database (one samverkansprocess per LPO and period). */
+  static String uniquePeriod() {
+    return "test-" + java.util.UUID.randomUUID();
+  }
+
+  static AgreementScenario start(ProcessEngine engine, String period) {
     engine.getIdentityService().setAuthentication(KOMMUNPOLIS, List.of("kommunpolis-" + LPO));
     try {
       return new AgreementScenario(engine, engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY,
-          Variables.createVariables().putValue(AgreementProcess.LPO, LPO).putValue(AgreementProcess.PERIOD, "2027–2030")));
+          Variables.createVariables().putValue(AgreementProcess.LPO, LPO).putValue(AgreementProcess.PERIOD, period)));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

@@ -154,6 +154,8 @@ class EstCycleTest extends EstTestSupport {
     reportOutcome(openTasks(first, CARRY_OUT_INTERVENTION).get(0), PARTLY_DONE, "Två av tre kvällar.");
     assertThat(first).isEnded();
 
+    assertThat((String) runtimeService.getVariable(second.getId(), PREVIOUS_SITUATION_PICTURE))
+        .contains("Busstationen fredagskvällar");
     openTasks(second, SUBMIT_REPORT).forEach(this::submitNothingToReport);
     compileSituationPicture(openTasks(second, COMPILE_SITUATION_PICTURE).get(0));
     assertThat(runtimeService.getVariable(second.getId(), HAS_FOLLOW_UP)).isEqualTo(true);

@@ -51,8 +51,8 @@ abstract class EstTestSupport {
   }
 
   void startCollection(ProcessInstance cycle) {
-    assertThat(cycle).isWaitingAt("Event_CycleStartReached");
-    managementService.executeJob(job(cycle, "Event_CycleStartReached").getId());
+    assertThat(cycle).isWaitingAt(CYCLE_START_TIMER);
+    managementService.executeJob(job(cycle, CYCLE_START_TIMER).getId());
   }
 
   ProcessInstance nextCycleOf(ProcessInstance cycle) {

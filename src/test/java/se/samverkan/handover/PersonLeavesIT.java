@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,12 +22,13 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import se.samverkan.EscalationTestProcess;
 import se.samverkan.RestClient;
+import se.samverkan.agreement.AgreementProcess;
 
 /**
  * The scenario of the issue, end to end through REST as the users and the admin would do it:
- * samordnare.lycksele claims a task and is removed from samordnare-lycksele; after the
+ * samordnare.lycksele claims the lägesbild task of the samverkansprocess and is removed from
+ * samordnare-lycksele; after the
  * reconciliation the task is back with the function, a handover task exists, and with nobody
  * left kommunledning.lycksele sees the vacancy task and the open work.
  */
@@ -41,7 +41,6 @@ class PersonLeavesIT {
   private static final String LEAVER = "samordnare.lycksele";
 
   @Autowired TestRestTemplate rest;
-  @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
@@ -50,13 +49,7 @@ class PersonLeavesIT {
   private String processInstanceId;
 
   @BeforeEach
-  void deployTestProcess() {
-    repositoryService.createDeployment()
-        .addClasspathResource(EscalationTestProcess.RESOURCE)
-        .addClasspathResource(EscalationTestProcess.FORM)
-        .enableDuplicateFiltering(true)
-        .name(EscalationTestProcess.PROCESS_KEY)
-        .deploy();
+  void recordTheHolders() {
     reconciliation.run();
   }
 
@@ -77,9 +70,15 @@ class PersonLeavesIT {
 
   @Test
   void shouldGiveTheTaskBackHandItOverAndShowTheVacancyToKommunledningWhenTheSamordnareIsRemoved() {
-    processInstanceId = runtimeService.startProcessInstanceByKey(EscalationTestProcess.PROCESS_KEY,
-        Map.of(EscalationTestProcess.FUNCTION, FUNCTION, "kommun", "lycksele")).getId();
-    String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+    ResponseEntity<Map<String, Object>> started = RestClient.as(rest, "kommunpolis.sodra-lappland").postForMap(
+        "/process-definition/key/" + AgreementProcess.KEY + "/start", Map.of("variables", Map.of(
+            AgreementProcess.LPO, Map.of("value", "sodra-lappland"), AgreementProcess.PERIOD, Map.of("value", "2027–2030"))));
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+    processInstanceId = (String) started.getBody().get("id");
+    String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup(FUNCTION)
+        .singleResult().getId();
+    String taskName = taskService.createTaskQuery().taskId(taskId).singleResult().getName();
     RestClient samordnare = RestClient.as(rest, LEAVER);
     assertThat(samordnare.post("/task/" + taskId + "/claim", Map.of("userId", LEAVER), String.class).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
@@ -111,7 +110,7 @@ class PersonLeavesIT {
     assertThat(handoverTask.getTaskDefinitionKey()).isEqualTo(Overlamning.TASK_TAKE_OVER_WORK);
     assertThat(candidates(handoverTask.getId())).contains(FUNCTION);
     assertThat((String) runtimeService.getVariable(handover.getId(), Overlamning.OPEN_WORK))
-        .contains(EscalationTestProcess.TASK_NAME, "#/?task=" + taskId);
+        .contains("Samverkansprocessen", taskName, "#/?task=" + taskId);
     assertThat((String) runtimeService.getVariable(handover.getId(), Overlamning.LEAVER_NOTE))
         .contains("Skolans enkät är utskickad");
 

@@ -50,11 +50,13 @@ class MailDispatcherTest {
   @Test
   void shouldLetOnlyOneSenderClaimAMail() {
     outbox.add(MailKind.NEW_TASK, "a", "a@example.se", "t1", "Ny uppgift: Ett", "Ett");
-    OutboxMail mail = outbox.due(ClockUtil.getCurrentTime()).get(0);
-    Date lease = new Date(ClockUtil.getCurrentTime().getTime() + 300_000);
+    Date now = ClockUtil.getCurrentTime();
+    Date lease = new Date(now.getTime() + 300_000);
 
-    assertThat(outbox.claim(mail, lease)).isTrue();
-    assertThat(outbox.claim(mail, lease)).as("a second node with the same row").isFalse();
+    assertThat(outbox.claimDue(now, lease)).extracting(OutboxMail::taskId).containsExactly("t1");
+    assertThat(outbox.claimDue(now, lease)).as("a second node at the same time").isEmpty();
+    assertThat(outbox.claimDue(lease, new Date(lease.getTime() + 300_000))).as("after the lease, if never sent")
+        .hasSize(1);
   }
 
   @Test
@@ -75,6 +77,22 @@ class MailDispatcherTest {
     assertThat(dispatcher.dispatch()).isEqualTo(1);
     assertThat(sent).hasSize(1);
     assertThat(outbox.pending()).isZero();
+  }
+
+  @Test
+  void shouldUpgradeAnOutboxCreatedBeforeSendersClaimedTheirMails() {
+    JdbcTemplate old = new JdbcTemplate(
+        new DriverManagerDataSource("jdbc:h2:mem:mail-outbox-old-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    old.execute("create table " + MailOutbox.TABLE + " (id varchar(36) primary key, kind varchar(32) not null, "
+        + "recipient_user varchar(255), recipient_email varchar(255) not null, task_id varchar(64), "
+        + "subject varchar(500) not null, body varchar(8000) not null, created_at timestamp not null, "
+        + "attempts integer not null, next_attempt_at timestamp not null, sent_at timestamp, last_error varchar(1000))");
+
+    MailOutbox upgraded = new MailOutbox(old);
+    upgraded.add(MailKind.NEW_TASK, "a", "a@example.se", "t1", "Ny uppgift: Ett", "Ett");
+
+    Date now = ClockUtil.getCurrentTime();
+    assertThat(upgraded.claimDue(now, new Date(now.getTime() + 300_000))).hasSize(1);
   }
 
   private long nextAttempt() {

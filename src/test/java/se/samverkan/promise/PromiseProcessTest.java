@@ -36,7 +36,7 @@ import se.samverkan.signing.SignatureCollector;
 class PromiseProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = CoverageProcessTestEngine.extension();
+  static ProcessEngineCoverageExtension extension = CoverageProcessTestEngine.extension(1.0);
 
   static final LocalDateTime START = LocalDateTime.of(2027, 1, 11, 9, 0);
 
@@ -67,7 +67,7 @@ class PromiseProcessTest {
     promise.complete(PromiseProcess.TASK_FORMULATE, promise.formulation());
     assertThat(promise.one(PromiseProcess.TASK_SIGN_POLICE)).hasCandidateGroup("lpochef-" + LPO);
     assertThat(promise.one(PromiseProcess.TASK_SIGN_MUNICIPALITY)).hasCandidateGroup("kommunledning-lycksele");
-    assertThat((String) engine.getRuntimeService().getVariable(promise.instance.getId(), PromiseProcess.PROMISES_TEXT))
+    assertThat(text(engine.getRuntimeService().getVariable(promise.instance.getId(), PromiseProcess.PROMISES_TEXT)))
         .contains("Löfte 1: Vi ska vara synliga vid resecentrum", "Skola, Lycksele", "2027-04-30");
 
     promise.complete(PromiseProcess.TASK_SIGN_POLICE, PromiseScenario.signature(SignatureCollector.SIGN, null));
@@ -95,7 +95,7 @@ class PromiseProcessTest {
 
     assertThat(promise.instance).hasPassed(PromiseProcess.GATEWAY_SIGNED).hasNotPassed(PromiseProcess.TASK_PUBLISH)
         .isWaitingAt(PromiseProcess.TASK_FORMULATE);
-    assertThat((String) engine.getRuntimeService().getVariable(promise.instance.getId(), SignatureCollector.REJECTION_REASONS))
+    assertThat(text(engine.getRuntimeService().getVariable(promise.instance.getId(), SignatureCollector.REJECTION_REASONS)))
         .contains("Lokalpolisområdeschef, Södra Lappland", "varje fredag");
 
     promise.complete(PromiseProcess.TASK_FORMULATE, promise.formulation());
@@ -164,7 +164,7 @@ class PromiseProcessTest {
         .forEach(t -> promise.complete(t, PromiseScenario.activityReport("ja")));
 
     assertThat(promise.instance).hasPassed(PromiseProcess.TASK_CARRY_OUT_ACTIVITY).isWaitingAt(PromiseProcess.EVENT_TWO_YEARS);
-    assertThat((String) engine.getRuntimeService().getVariable(promise.instance.getId(), PromiseProcess.ACTIVITY_STATUS))
+    assertThat(text(engine.getRuntimeService().getVariable(promise.instance.getId(), PromiseProcess.ACTIVITY_STATUS)))
         .contains("3 av 3 aktiviteter rapporterade", "Trygghetsvandring med elevrådet", "Genomförd");
   }
 
@@ -181,7 +181,7 @@ class PromiseProcessTest {
     executeTimer(promise.instance, PromiseProcess.EVENT_QUARTER_PASSED);
     promise.complete(PromiseProcess.TASK_QUARTERLY_STATUS, PromiseScenario.quarterlyReport("Andra kvartalet: en försening."));
 
-    assertThat((String) engine.getRuntimeService().getVariable(promise.instance.getId(), PromiseProcess.QUARTERLY_REPORTS))
+    assertThat(text(engine.getRuntimeService().getVariable(promise.instance.getId(), PromiseProcess.QUARTERLY_REPORTS)))
         .contains("Första kvartalet enligt plan.", "Andra kvartalet: en försening.");
     assertThat(promise.instance).isWaitingAt(PromiseProcess.EVENT_TWO_YEARS);
   }
@@ -204,7 +204,7 @@ class PromiseProcessTest {
     Task added = promise.one(PromiseProcess.TASK_CARRY_OUT_ADDED_ACTIVITY);
     assertThat(added).hasCandidateGroup("fritid-lycksele");
     assertThat(added.getDueDate()).isEqualTo(at(LocalDateTime.of(2028, 6, 30, 16, 0)));
-    assertThat((String) engine.getRuntimeService().getVariable(promise.instance.getId(), PromiseProcess.PROMISES_TEXT))
+    assertThat(text(engine.getRuntimeService().getVariable(promise.instance.getId(), PromiseProcess.PROMISES_TEXT)))
         .contains("Tryggare och bättre upplysta skolvägar", "Belysning längs skolvägen", "Trygghetsvandring med elevrådet");
     assertThat(JsonVariables.toJson(engine.getRuntimeService().getVariable(promise.instance.getId(), PromiseProcess.ACTIVITIES)))
         .hasSize(4);
@@ -261,7 +261,7 @@ class PromiseProcessTest {
         .containsEntry(PromiseProcess.MUNICIPALITY, "storuman")
         .containsEntry(PromiseProcess.ROUND, 2)
         .containsEntry(PromiseProcess.PREVIOUS_PROMISE, promise.instance.getId());
-    assertThat((String) engine.getRuntimeService().getVariable(renewed.getId(), PromiseProcess.SITUATION_PICTURE))
+    assertThat(text(engine.getRuntimeService().getVariable(renewed.getId(), PromiseProcess.SITUATION_PICTURE)))
         .contains("Löfte 1 hållet, löfte 2 delvis.", "Otrygghet vid resecentrum i storuman");
   }
 
@@ -287,10 +287,10 @@ class PromiseProcessTest {
     PromiseScenario mala = PromiseScenario.start(engine, "mala");
     PromiseScenario lyckseleAgain = PromiseScenario.start(engine, "lycksele");
 
-    assertThat((String) engine.getTaskService().getVariableLocal(mala.one(PromiseProcess.TASK_FORMULATE).getId(),
-        SharedLessons.VARIABLE)).contains("Lycksele", "Speed dating på gymnasiet", "Enkät på webben gav få svar.");
-    assertThat((String) engine.getTaskService().getVariableLocal(lyckseleAgain.one(PromiseProcess.TASK_FORMULATE).getId(),
-        SharedLessons.VARIABLE)).isEqualTo(SharedLessons.NONE);
+    assertThat(text(engine.getTaskService().getVariableLocal(mala.one(PromiseProcess.TASK_FORMULATE).getId(),
+        SharedLessons.VARIABLE))).contains("Lycksele", "Speed dating på gymnasiet", "Enkät på webben gav få svar.");
+    assertThat(text(engine.getTaskService().getVariableLocal(lyckseleAgain.one(PromiseProcess.TASK_FORMULATE).getId(),
+        SharedLessons.VARIABLE))).isEqualTo(SharedLessons.NONE);
   }
 
   @Test
@@ -334,5 +334,9 @@ class PromiseProcessTest {
 
   static Date at(LocalDateTime time) {
     return Date.from(time.atZone(JsonVariables.SWEDEN).toInstant());
+  }
+
+  static String text(Object variable) {
+    return JsonVariables.textOf(variable);
   }
 }
