@@ -28,8 +28,8 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 public final class FormRules {
 
-  /** Longest text accepted in a field whose form sets no maxLength: some 20 pages of prose. */
-  public static final int DEFAULT_MAX_TEXT_LENGTH = 50_000;
+  /** Longest text accepted in a field whose form sets no maxLength: the engine stores a String variable in 4,000 characters. */
+  public static final int DEFAULT_MAX_TEXT_LENGTH = 4_000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
@@ -150,7 +150,8 @@ public final class FormRules {
       return;
     }
     String text = value.asText();
-    int max = validate.path("maxLength").asInt(DEFAULT_MAX_TEXT_LENGTH);
+    // A form may ask for less, never for more than the engine can store.
+    int max = Math.min(validate.path("maxLength").asInt(DEFAULT_MAX_TEXT_LENGTH), DEFAULT_MAX_TEXT_LENGTH);
     if (text.length() > max) {
       problems.add(label + " får vara högst " + max + " tecken (nu " + text.length() + ").");
     }

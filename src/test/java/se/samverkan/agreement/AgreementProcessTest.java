@@ -84,12 +84,18 @@ class AgreementProcessTest {
     Task police = cycle.open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).get(0);
     Task mala = cycle.openFor(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-mala");
 
-    ClockUtil.setCurrentTime(at(START.plusDays(16)));
+    // P15D and P20D count Swedish working days from Monday 11 January 2027: 1 and 8 February.
+    ClockUtil.setCurrentTime(at(LocalDateTime.of(2027, 1, 29, 9, 0)));
+    executeDueJobs(cycle.instance);
+    assertThat(engine.getTaskService().getVariableLocal(police.getId(), TaskReminderListener.REMINDERS)).isNull();
+
+    ClockUtil.setCurrentTime(at(LocalDateTime.of(2027, 2, 1, 9, 1)));
     executeDueJobs(cycle.instance);
     assertThat(engine.getTaskService().getVariableLocal(police.getId(), TaskReminderListener.REMINDERS)).isEqualTo(1);
     assertThat(engine.getTaskService().getVariableLocal(mala.getId(), TaskReminderListener.REMINDERS)).isEqualTo(1);
+    assertThat(groupsOf(List.of(police))).doesNotContain("lpochef-" + LPO);
 
-    ClockUtil.setCurrentTime(at(START.plusDays(21)));
+    ClockUtil.setCurrentTime(at(LocalDateTime.of(2027, 2, 8, 9, 1)));
     executeDueJobs(cycle.instance);
     assertThat(groupsOf(List.of(police))).contains("kommunpolis-" + LPO, "lpochef-" + LPO);
     assertThat(groupsOf(List.of(mala))).contains("samordnare-mala", "kommunledning-mala");

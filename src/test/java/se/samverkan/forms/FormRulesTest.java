@@ -81,7 +81,7 @@ class FormRulesTest {
     submission.put("lagesbild", "x".repeat(2_000_000));
 
     assertThat(rules.check(submission::get))
-        .containsExactly("«Lägesbild» får vara högst 50000 tecken (nu 2000000).");
+        .containsExactly("«Lägesbild» får vara högst 4000 tecken (nu 2000000).");
   }
 
   @Test
