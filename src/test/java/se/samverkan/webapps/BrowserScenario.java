@@ -2,6 +2,8 @@ package se.samverkan.webapps;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -17,7 +19,7 @@ import se.samverkan.agreement.AgreementProcess;
 record BrowserScenario(
     String processKey,
     List<String> resources,
-    Map<String, Object> startVariables,
+    Supplier<Map<String, Object>> startVariables,
     String firstTask,
     String firstTaskId,
     String firstGroup,
@@ -47,7 +49,9 @@ record BrowserScenario(
   static final BrowserScenario SAMVERKAN_LAGESBILD = new BrowserScenario(
       AgreementProcess.KEY,
       List.of(),
-      Map.of(AgreementProcess.LPO, "sodra-lappland", AgreementProcess.PERIOD, "2027–2030"),
+      // One samverkansprocess per LPO and period: every start of the tests its own period.
+      () -> Map.of(AgreementProcess.LPO, "sodra-lappland",
+          AgreementProcess.PERIOD, "2027–2030 test " + UUID.randomUUID().toString().substring(0, 8)),
       "Bidra med kommunens lägesbild (samordnare, varje kommun)",
       AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE,
       "samordnare-lycksele",
@@ -72,7 +76,7 @@ record BrowserScenario(
       "tasklist-test",
       List.of("test-processes/tasklist-test.bpmn", "test-processes/test-lagesbild.form",
           "test-processes/test-granskning.form"),
-      Map.of("kommun", "lycksele"),
+      () -> Map.of("kommun", "lycksele"),
       "Sammanställ lägesbild",
       "Task_CompileSituationPicture",
       "samordnare-lycksele",

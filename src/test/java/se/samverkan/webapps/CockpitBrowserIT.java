@@ -63,7 +63,7 @@ class CockpitBrowserIT {
   @Test
   void shouldDrawARunningProcessWithItsShapes() throws Exception {
     String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), "Lycksele lägesbild 2026",
-        SCENARIO.startVariables()).getId();
+        SCENARIO.startVariables().get()).getId();
     ProcessDefinition definition = latest(SCENARIO.processKey());
 
     webapp.logInTo("cockpit", PROCESS_OWNER);

@@ -61,7 +61,7 @@ class TasklistBrowserIT {
 
   @Test
   void shouldRefuseAnIncompleteFormAndPassTheCompletedStepToTheNextFunction() throws Exception {
-    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), SCENARIO.startVariables()).getId();
+    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), SCENARIO.startVariables().get()).getId();
     Task task = firstTask(instance);
 
     webapp.logInTo("tasklist", SCENARIO.firstUser());
@@ -114,7 +114,7 @@ class TasklistBrowserIT {
 
   @Test
   void shouldNotShowAMunicipalitysTaskToAnotherMunicipality() {
-    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), SCENARIO.startVariables()).getId();
+    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), SCENARIO.startVariables().get()).getId();
     Task task = firstTask(instance);
 
     webapp.logInTo("tasklist", SCENARIO.userOfAnotherMunicipality());
