@@ -2,6 +2,8 @@ package se.samverkan.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Profile;
@@ -31,11 +33,14 @@ public class DemoUsers {
 
   /** Creates missing demo users and memberships; returns the ids of all demo users. */
   public List<String> createMissing(Organisation organisation) {
+    Set<String> existing = identityService.createUserQuery().list().stream()
+        .map(User::getId)
+        .collect(Collectors.toSet());
     List<String> ids = new ArrayList<>();
     for (OrganisationFunction function : organisation.allFunctions()) {
       String id = userIdOf(function);
       ids.add(id);
-      if (identityService.createUserQuery().userId(id).singleResult() == null) {
+      if (!existing.contains(id)) {
         User user = identityService.newUser(id);
         user.setFirstName("Demo");
         user.setLastName(function.name());

@@ -13,7 +13,7 @@ import java.time.ZoneId;
  * law but days nobody works in a Swedish municipality or police area (WorkingDayCalendarTest
  * guards that they stay in it).
  */
-public class SwedishWorkingDays {
+public class SwedishWorkingDays implements WorkingDays {
 
   private final HolidayManager holidays = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN));
   private final ZoneId zone;
@@ -26,6 +26,7 @@ public class SwedishWorkingDays {
     return zone;
   }
 
+  @Override
   public boolean isWorkingDay(LocalDate date) {
     DayOfWeek day = date.getDayOfWeek();
     return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.isHoliday(date);

@@ -1,21 +1,14 @@
 package se.samverkan.est;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.samverkan.engine.WorkingDays;
 import se.samverkan.organisation.Organisation;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EstSettings.class)
 class EstConfiguration {
-
-  /** Replaced by the working-day calendar of the engine when that one provides a WorkingDays bean. */
-  @Bean
-  @ConditionalOnMissingBean
-  WorkingDays workingDays() {
-    return new SwedishWorkingDays();
-  }
 
   @Bean
   EstSchedule estSchedule(Organisation organisation, WorkingDays workingDays, EstSettings settings) {

@@ -32,8 +32,11 @@ public class EstInterventionRegistration implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String kommun = (String) execution.getVariable(KOMMUN);
-    String meeting = DateTimeFormatter.ISO_LOCAL_DATE.format(
-        ((Date) execution.getVariable(MEETING)).toInstant().atZone(schedule.settings().zoneId()));
+    java.time.ZonedDateTime meetingTime = ((Date) execution.getVariable(MEETING)).toInstant()
+        .atZone(schedule.settings().zoneId());
+    String meeting = DateTimeFormatter.ISO_LOCAL_DATE.format(meetingTime);
+    // unique per meeting, also with several meetings a day (the demo cadence)
+    String idPrefix = kommun + "-" + DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm").format(meetingTime);
     Map<String, String> functionNames = new HashMap<>();
     EstJson.read(execution.getVariable(FUNCTION_OPTIONS))
         .forEach(o -> functionNames.put(EstJson.text(o, "value"), EstJson.text(o, "label")));
@@ -62,7 +65,7 @@ public class EstInterventionRegistration implements JavaDelegate {
     int n = 0;
     for (JsonNode row : decided) {
       ObjectNode intervention = interventions.addObject();
-      intervention.put("id", kommun + "-" + meeting + "-" + (++n));
+      intervention.put("id", idPrefix + "-" + (++n));
       intervention.put("vad", EstJson.text(row, "vad"));
       intervention.put("var", EstJson.text(row, "var"));
       intervention.put("nar", EstJson.text(row, "nar"));

@@ -7,11 +7,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -100,20 +95,5 @@ public class EstPauseController {
 
   private static ResponseEntity<Map<String, Object>> refuse(HttpStatus status, String message) {
     return ResponseEntity.status(status).body(Map.of("message", message));
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  static class Authentication401 {
-
-    @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> estApiAuthenticationFilter() {
-      FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-          new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-      registration.setName("samverkan-est-api-authentication");
-      registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-          HttpBasicAuthenticationProvider.class.getName());
-      registration.addUrlPatterns("/api/est/*");
-      return registration;
-    }
   }
 }

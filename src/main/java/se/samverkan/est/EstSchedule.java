@@ -1,5 +1,6 @@
 package se.samverkan.est;
 
+import se.samverkan.engine.WorkingDays;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,9 @@ package se.samverkan.organisation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -30,10 +32,13 @@ public class GroupSynchronizer {
   }
 
   public Report synchronize(Organisation organisation) {
+    // One query for all existing groups: a national organisation has thousands of functions.
+    Map<String, Group> existing = identityService.createGroupQuery().list().stream()
+        .collect(Collectors.toMap(Group::getId, Function.identity()));
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
     for (OrganisationFunction function : organisation.allFunctions()) {
-      Group group = identityService.createGroupQuery().groupId(function.groupId()).singleResult();
+      Group group = existing.get(function.groupId());
       if (group == null) {
         group = identityService.newGroup(function.groupId());
         group.setName(function.name());
@@ -50,7 +55,8 @@ public class GroupSynchronizer {
     Set<String> declared = organisation.allFunctions().stream()
         .map(OrganisationFunction::groupId)
         .collect(Collectors.toSet());
-    List<String> orphaned = identityService.createGroupQuery().groupType(GROUP_TYPE).list().stream()
+    List<String> orphaned = existing.values().stream()
+        .filter(group -> GROUP_TYPE.equals(group.getType()))
         .map(Group::getId)
         .filter(id -> !declared.contains(id))
         .sorted()

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The REST API answers only to authenticated users (HTTP Basic against Camunda's identity
+ * The REST API (Camunda's /engine-rest and Samverkan's own /api) answers only to authenticated users (HTTP Basic against Camunda's identity
  * service); the engine's authorizations then apply to every call. Camunda leaves it open.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +21,7 @@ class RestAuthenticationConfiguration {
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     return registration;
   }
 }

@@ -198,7 +198,7 @@ class EstCycleTest extends EstTestSupport {
     assertThat(candidateGroup(carried.get(0))).isEqualTo("bostadsbolag-lycksele");
     assertThat(taskService.getVariable(carried.get(0).getId(), "insatsVad")).isEqualTo("Extra belysning");
     assertThat(taskService.getVariable(carried.get(0).getId(), "insatsOverford")).isEqualTo(true);
-    assertThat(taskService.getVariable(carried.get(0).getId(), INTERVENTION_ID)).isEqualTo("lycksele-2026-12-08-1");
+    assertThat(taskService.getVariable(carried.get(0).getId(), INTERVENTION_ID)).isEqualTo("lycksele-2026-12-08T0900-1");
 
     reportOutcome(carried.get(0), DONE, "Belysningen är uppe.");
     ProcessInstance third = nextCycleOf(second);

@@ -54,7 +54,7 @@ class EstScheduleTest {
 
   @Test
   void shouldUseTheDemoCadenceWhereConfigured() {
-    EstSchedule demo = new EstSchedule(ProcessTestEngine.organisation(), new SwedishWorkingDays(), new EstSettings(
+    EstSchedule demo = new EstSchedule(ProcessTestEngine.organisation(), se.samverkan.ProcessTestEngine.WORKING_DAYS, new EstSettings(
         null, null, new EstSettings.DemoCadence(Duration.ofMinutes(10), Duration.ofMinutes(9), Duration.ofMinutes(3),
             List.of("lycksele"))));
 

@@ -10,7 +10,7 @@ public final class EstTestBeans {
   private EstTestBeans() {}
 
   public static EstSchedule schedule(Organisation organisation) {
-    return new EstSchedule(organisation, new SwedishWorkingDays(), EstSettings.defaults());
+    return new EstSchedule(organisation, se.samverkan.ProcessTestEngine.WORKING_DAYS, EstSettings.defaults());
   }
 
   public static Map<String, Object> beans(Organisation organisation) {

@@ -1,11 +1,8 @@
-package se.samverkan.est;
+package se.samverkan.engine;
 
 import java.time.LocalDate;
 
-/**
- * Whether people work on a date. Kept this small on purpose: the working-day business calendar
- * (issue 5) can implement it too, and EST then uses that one.
- */
+/** Whether people work on a date: what EST's meeting schedule needs of the working-day calendar. */
 public interface WorkingDays {
 
   boolean isWorkingDay(LocalDate date);

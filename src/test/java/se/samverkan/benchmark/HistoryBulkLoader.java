@@ -1,0 +1,160 @@
+package se.samverkan.benchmark;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Earlier years in bulk: the history rows of a few process instances that the engine ran for real
+ * (the templates) are copied with {@code INSERT ... SELECT} inside PostgreSQL. Every engine id
+ * ({@code ID_}, {@code PROC_INST_ID_}, {@code TASK_ID_}, …) is mapped to a new UUID
+ * {@code md5(id || ':' || copy)}, consistently across tables, so references stay intact; every
+ * timestamp moves back by a week plus 37 minutes per copy, which spreads the copies over the past;
+ * every other column is the engine's own value. {@link #compare} proves the shape column by column.
+ */
+final class HistoryBulkLoader {
+
+  /** Columns that hold ids of per-instance rows; everything else (PROC_DEF_ID_, ACT_ID_, …) is kept. */
+  static final Set<String> INSTANCE_ID_COLUMNS = Set.of("id_", "proc_inst_id_", "root_proc_inst_id_",
+      "execution_id_", "task_id_", "act_inst_id_", "parent_act_inst_id_", "parent_task_id_", "var_inst_id_",
+      "job_id_", "job_exception_stack_id_", "bytearray_id_", "call_proc_inst_id_", "super_process_instance_id_",
+      "operation_id_");
+
+  private final DataSource dataSource;
+
+  HistoryBulkLoader(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** The engine's history tables that hold rows of a process instance (they have ROOT_PROC_INST_ID_). */
+  List<String> historyTables() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+         ResultSet rows = s.executeQuery("SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()"
+             + " AND table_name LIKE 'act_hi_%' AND column_name = 'root_proc_inst_id_' ORDER BY table_name")) {
+      while (rows.next()) {
+        tables.add(rows.getString(1));
+      }
+    }
+    return tables;
+  }
+
+  private Map<String, String> columns(Connection c, String table) throws SQLException {
+    Map<String, String> columns = new LinkedHashMap<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT column_name, data_type FROM information_schema.columns"
+        + " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
+      s.setString(1, table);
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          columns.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    return columns;
+  }
+
+  /**
+   * The copy's id: a new UUID from the old id and the copy number; a prefix before the last colon is
+   * kept (activity instance ids are {@code Task_Planning:<uuid>}).
+   */
+  static String newId(String column, String copy) {
+    return "CASE WHEN " + column + " IS NULL THEN NULL ELSE coalesce(substring(" + column + " from '^(.*:)'), '') || md5("
+        + column + " || ':' || " + copy + ")::uuid::text END";
+  }
+
+  static String shift(String copy) {
+    return "(interval '7 days' + " + copy + " * interval '37 minutes')";
+  }
+
+  /** Copies the templates' rows {@code copies} times into every history table; returns rows inserted per table. */
+  Map<String, Long> load(List<String> templateInstances, int copies) throws SQLException {
+    Map<String, Long> inserted = new LinkedHashMap<>();
+    for (String table : historyTables()) {
+      try (Connection c = dataSource.getConnection()) {
+        Map<String, String> columns = columns(c, table);
+        List<String> expressions = new ArrayList<>();
+        for (Map.Entry<String, String> column : columns.entrySet()) {
+          String name = column.getKey();
+          if (INSTANCE_ID_COLUMNS.contains(name)) {
+            expressions.add(newId("t." + name, "g"));
+          } else if (column.getValue().startsWith("timestamp")) {
+            expressions.add("t." + name + " - " + shift("g"));
+          } else {
+            expressions.add("t." + name);
+          }
+        }
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet()) + ") SELECT "
+            + String.join(", ", expressions) + " FROM " + table + " t CROSS JOIN generate_series(1, ?) g"
+            + " WHERE t.root_proc_inst_id_ = ANY (?)";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+          s.setInt(1, copies);
+          Array ids = c.createArrayOf("varchar", templateInstances.toArray());
+          s.setArray(2, ids);
+          inserted.put(table, (long) s.executeUpdate());
+        }
+      }
+    }
+    return inserted;
+  }
+
+  /** One column of a real row next to the same column of its bulk copy. */
+  record ColumnCheck(String table, String column, String real, String bulk, String rule, boolean ok) {}
+
+  /**
+   * Compares every column of every template row of {@code table} with its copy number 1: ids must be
+   * the mapped UUID (same length and form as the engine's), timestamps shifted exactly, the rest equal.
+   */
+  List<ColumnCheck> compare(String table, List<String> templateInstances) throws SQLException {
+    List<ColumnCheck> checks = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      Map<String, String> columns = columns(c, table);
+      String sql = "SELECT r.*, b.* FROM " + table + " r JOIN " + table + " b ON b.id_ = " + newId("r.id_", "1")
+          + " WHERE r.root_proc_inst_id_ = ANY (?) ORDER BY r.id_";
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setArray(1, c.createArrayOf("varchar", templateInstances.toArray()));
+        try (ResultSet rows = s.executeQuery()) {
+          int n = columns.size();
+          while (rows.next()) {
+            int i = 0;
+            for (Map.Entry<String, String> column : columns.entrySet()) {
+              i++;
+              Object real = rows.getObject(i);
+              Object bulk = rows.getObject(n + i);
+              String name = column.getKey();
+              String rule;
+              boolean ok;
+              if (INSTANCE_ID_COLUMNS.contains(name)) {
+                rule = "id → ny UUID";
+                String prefix = real == null ? "" : real.toString().substring(0, real.toString().lastIndexOf(':') + 1);
+                ok = real == null ? bulk == null
+                    : bulk != null && !real.equals(bulk) && bulk.toString().length() == real.toString().length()
+                        && bulk.toString().startsWith(prefix)
+                        && bulk.toString().substring(prefix.length()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+              } else if (column.getValue().startsWith("timestamp")) {
+                rule = "tid − 7 d 37 min";
+                ok = real == null ? bulk == null
+                    : bulk != null && ((java.sql.Timestamp) real).getTime() - ((java.sql.Timestamp) bulk).getTime()
+                        == (7L * 24 * 60 + 37) * 60_000;
+              } else {
+                rule = "lika";
+                ok = Objects.equals(real, bulk);
+              }
+              checks.add(new ColumnCheck(table, name, String.valueOf(real), String.valueOf(bulk), rule, ok));
+            }
+          }
+        }
+      }
+    }
+    return checks;
+  }
+}

@@ -1,0 +1,598 @@
+package se.samverkan.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.samverkan.SamverkanApplication;
+import se.samverkan.benchmark.HistoryBulkLoader.ColumnCheck;
+import se.samverkan.benchmark.plain.PlainCamundaApplication;
+import se.samverkan.tasklist.TasklistFilters;
+
+/**
+ * The national benchmark: {@code ./mvnw -Pbenchmark verify} (README "Drift i stor skala och kluster").
+ * Empties its database (only one whose name contains "bench"), generates the national organisation,
+ * measures startup and memory of separate JVMs, starts Samverkan in-process, loads earlier years of
+ * history in bulk, builds the open work through the engine, then measures throughput, Tasklist's
+ * filters over REST, escalation latency and database size, and writes target/benchmark/results.md.
+ * Settings are system properties {@code bench.*} (see {@link Settings}).
+ */
+public final class NationalBenchmark {
+
+  static final String EST_CYCLE = "benchmarkEstCycle";
+  static final String TRIVIAL = "benchmarkTrivial";
+  static final Path OUT = Path.of("target", "benchmark");
+
+  record Settings(String dbUrl, String dbUser, String dbPassword, int municipalities, int lpos, long historyTasks,
+                  int reportStage, int samordnareStage, int polisStage, int threads, int throughputInstances,
+                  int escalations, int queries, int port) {
+
+    static Settings fromSystem() {
+      return new Settings(
+          env("SAMVERKAN_DB_URL", "jdbc:postgresql://127.0.0.1:5432/samverkan_bench"),
+          env("SAMVERKAN_DB_USER", "postgres"), env("SAMVERKAN_DB_PASSWORD", ""),
+          Integer.getInteger("bench.municipalities", 290), Integer.getInteger("bench.lpos", 90),
+          Long.getLong("bench.historyTasks", 1_000_000),
+          // open cycles per municipality: waiting for EST reports (5 tasks each), for the samordnare, for the police
+          Integer.getInteger("bench.reportStage", 13), Integer.getInteger("bench.samordnareStage", 3),
+          Integer.getInteger("bench.polisStage", 2),
+          Integer.getInteger("bench.threads", 4), Integer.getInteger("bench.throughputInstances", 150),
+          Integer.getInteger("bench.escalations", 100), Integer.getInteger("bench.queries", 100),
+          Integer.getInteger("bench.port", 8480));
+    }
+
+    private static String env(String name, String fallback) {
+      String value = System.getenv(name);
+      return value == null || value.isBlank() ? fallback : value;
+    }
+  }
+
+  private final Settings settings;
+  private final StringBuilder report = new StringBuilder();
+  private final Map<String, String> summary = new LinkedHashMap<>();
+
+  NationalBenchmark(Settings settings) {
+    this.settings = settings;
+  }
+
+  public static void main(String[] args) throws Exception {
+    new NationalBenchmark(Settings.fromSystem()).run();
+    System.exit(0);
+  }
+
+  void run() throws Exception {
+    Files.createDirectories(OUT);
+    String started = OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString();
+    String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+    if (!settings.dbUrl().contains("bench")) {
+      throw new IllegalStateException("the benchmark empties its database: SAMVERKAN_DB_URL must name a database with 'bench' in it");
+    }
+    boolean onlyStartup = Boolean.getBoolean("bench.onlyStartup");
+    if (!onlyStartup) {
+      resetDatabase();
+    }
+    Path organisationFile = NationalOrganisation.write(OUT.resolve("organisation-national.yaml").toAbsolutePath(),
+        settings.municipalities(), settings.lpos());
+    log("Organisation: %d kommuner, %d LPO -> %s", settings.municipalities(), settings.lpos(), organisationFile);
+
+    // (4a) Startup and memory: separate JVMs, first start (empty schema) and second start.
+    List<String> samverkanArgs = List.of("--spring.profiles.active=demo,postgres", "--server.port=" + (settings.port() + 1),
+        "--samverkan.organisation.file=file:" + organisationFile, "--spring.datasource.url=" + settings.dbUrl(),
+        "--spring.datasource.username=" + settings.dbUser(), "--spring.datasource.password=" + settings.dbPassword());
+    List<String> plainArgs = List.of("--spring.config.name=plain", "--server.port=" + (settings.port() + 2),
+        "--spring.datasource.url=" + settings.dbUrl(), "--spring.datasource.username=" + settings.dbUser(),
+        "--spring.datasource.password=" + settings.dbPassword(), "--spring.datasource.hikari.schema=plain",
+        "--camunda.bpm.database.schema-name=plain", "--camunda.bpm.database.table-prefix=plain.",
+        "--camunda.bpm.auto-deployment-enabled=false",
+        "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=benchmark");
+    List<ChildJvm.Measurement> startups = new ArrayList<>();
+    if (Boolean.parseBoolean(System.getProperty("bench.startup", "true"))) {
+      startups.add(ChildJvm.measure(onlyStartup ? "Samverkan, start 1 mot den fyllda nationella databasen"
+              : "Samverkan, första start (tomt schema, nationell organisation)",
+          SamverkanApplication.class.getName(), samverkanArgs, OUT.resolve("samverkan-start-1.log")));
+      startups.add(ChildJvm.measure(onlyStartup ? "Samverkan, start 2 (omstart)" : "Samverkan, omstart", SamverkanApplication.class.getName(), samverkanArgs,
+          OUT.resolve("samverkan-start-2.log")));
+      startups.add(ChildJvm.measure(onlyStartup ? "Camunda-starter utan Samverkan, start 1" : "Camunda-starter utan Samverkan, första start", PlainCamundaApplication.class.getName(),
+          plainArgs, OUT.resolve("plain-start-1.log")));
+      startups.add(ChildJvm.measure("Camunda-starter utan Samverkan, omstart", PlainCamundaApplication.class.getName(),
+          plainArgs, OUT.resolve("plain-start-2.log")));
+    }
+    startups.forEach(m -> log("Start: %s: %.1f s, RSS %d MB", m.what(), m.startupSeconds(), m.rssMegabytes()));
+    if (onlyStartup) {
+      writeStartupResults(started, loadBefore, startups);
+      return;
+    }
+
+    // Samverkan in-process for the rest: REST on our port, job executor on.
+    long appStart = System.nanoTime();
+    List<String> inProcess = new ArrayList<>(samverkanArgs);
+    inProcess.set(1, "--server.port=" + settings.port());
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(SamverkanApplication.class)
+        .run(inProcess.toArray(String[]::new));
+    log("Samverkan in-process started in %.1f s", (System.nanoTime() - appStart) / 1e9);
+    try {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      DataSource dataSource = app.getBean(DataSource.class);
+      engine.getRepositoryService().createDeployment().name("benchmark")
+          .addClasspathResource("benchmark/benchmark-est-cycle.bpmn").deploy();
+      measureHistoryLoad(engine, dataSource);
+      buildOpenWork(engine);
+      double[] throughput = measureThroughput(engine);
+      List<Long> escalationLatencies = measureEscalationLatency(engine, dataSource);
+      Map<String, long[]> queries = measureFilters();
+      Map<String, Long> sizes = databaseSize(dataSource);
+      writeResults(started, loadBefore, startups, throughput, escalationLatencies, queries, sizes);
+    } finally {
+      app.close();
+    }
+  }
+
+  private void resetDatabase() throws Exception {
+    try (HikariDataSource ds = dataSource("public", 1); Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+      s.execute("CREATE SCHEMA public");
+      s.execute("DROP SCHEMA IF EXISTS plain CASCADE");
+      s.execute("CREATE SCHEMA plain");
+    }
+  }
+
+  private HikariDataSource dataSource(String schema, int pool) {
+    HikariDataSource ds = new HikariDataSource();
+    ds.setJdbcUrl(settings.dbUrl());
+    ds.setUsername(settings.dbUser());
+    ds.setPassword(settings.dbPassword());
+    ds.setSchema(schema);
+    ds.setMaximumPoolSize(pool);
+    return ds;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // History: a few cycles through the engine, then earlier years in bulk, then the shape check.
+
+  private void measureHistoryLoad(ProcessEngine engine, DataSource dataSource) throws Exception {
+    List<String> templates = new ArrayList<>();
+    for (int m = 0; m < 20; m++) {
+      String pi = startCycle(engine, m % settings.municipalities(), "mall-" + m);
+      completeStages(engine.getTaskService(), pi, 4);
+      templates.add(pi);
+    }
+    long templateTasks = templates.stream()
+        .mapToLong(pi -> engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi).count()).sum();
+    int copies = (int) Math.max(1, (settings.historyTasks() - templateTasks + templateTasks - 1) / templateTasks);
+    HistoryBulkLoader loader = new HistoryBulkLoader(dataSource);
+    long start = System.nanoTime();
+    Map<String, Long> inserted = loader.load(templates, copies);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    log("Bulk history: %d copies of %d real cycles in %.0f s: %s", copies, templates.size(), seconds, inserted);
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("ANALYZE");
+    }
+    List<ColumnCheck> checks = new ArrayList<>();
+    for (String table : loader.historyTables()) {
+      checks.addAll(loader.compare(table, templates));
+    }
+    List<ColumnCheck> failed = checks.stream().filter(c -> !c.ok()).toList();
+    if (!failed.isEmpty()) {
+      throw new IllegalStateException(failed.size() + " bulk-loaded values differ from the engine's rows, e.g. "
+          + failed.subList(0, Math.min(5, failed.size())));
+    }
+    report.append("## Historik i bulk\n\n")
+        .append(String.format("%d kopior av %d EST-cykler som motorn kört på riktigt, på %.0f s; rader: %s.%n%n",
+            copies, templates.size(), seconds, inserted))
+        .append(String.format("Formkontroll: %d kolumnvärden i %d rader av %d historiktabeller jämförda, kopia mot motorns rad: alla stämmer.%n%n",
+            checks.size(), checks.stream().filter(c -> c.column().equals("id_")).count(),
+            loader.historyTables().size()))
+        .append("En rad ur ACT_HI_TASKINST, kolumn för kolumn:\n\n| kolumn | motorns rad | bulkrad | regel | ok |\n|---|---|---|---|---|\n");
+    String firstTaskId = checks.stream().filter(c -> c.table().equals("act_hi_taskinst") && c.column().equals("id_"))
+        .map(ColumnCheck::real).findFirst().orElseThrow();
+    boolean inFirst = false;
+    for (ColumnCheck c : checks) {
+      if (c.table().equals("act_hi_taskinst") && c.column().equals("id_")) {
+        inFirst = c.real().equals(firstTaskId);
+      }
+      if (c.table().equals("act_hi_taskinst") && inFirst) {
+        report.append(String.format("| %s | %s | %s | %s | %s |%n", c.column(), c.real(), c.bulk(), c.rule(), c.ok() ? "ja" : "NEJ"));
+      }
+    }
+    report.append('\n');
+    summary.put("Historik: uppgiftsrader (ACT_HI_TASKINST)", String.valueOf(count(dataSource, "act_hi_taskinst")));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The open work: every municipality has cycles waiting for EST reports, the samordnare and the police.
+
+  String startCycle(ProcessEngine engine, int municipality, String businessKey) {
+    return engine.getRuntimeService().startProcessInstanceByKey(EST_CYCLE, businessKey, Variables
+        .putValue("kommun", NationalOrganisation.municipalitySlug(municipality))
+        .putValue("lpo", NationalOrganisation.lpoSlug(NationalOrganisation.lpoOf(municipality, settings.lpos()))))
+        .getId();
+  }
+
+  /** Completes the open tasks of a cycle stage by stage; returns the number of completions. */
+  static int completeStages(TaskService tasks, String processInstanceId, int stages) {
+    int completed = 0;
+    for (int stage = 0; stage < stages; stage++) {
+      List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+      if (open.isEmpty()) {
+        break;
+      }
+      for (Task task : open) {
+        tasks.complete(task.getId());
+        completed++;
+      }
+    }
+    return completed;
+  }
+
+  private void buildOpenWork(ProcessEngine engine) throws Exception {
+    int perMunicipality = settings.reportStage() + settings.samordnareStage() + settings.polisStage();
+    ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+    List<Future<?>> futures = new ArrayList<>();
+    TaskService tasks = engine.getTaskService();
+    Date overdue = Date.from(Instant.now().minusSeconds(3 * 86_400));
+    long start = System.nanoTime();
+    for (int i = 0; i < perMunicipality; i++) {
+      for (int m = 0; m < settings.municipalities(); m++) {
+        int municipality = m;
+        int cycle = i;
+        futures.add(pool.submit(() -> {
+          String pi = startCycle(engine, municipality, "oppen-" + municipality + "-" + cycle);
+          int stages = cycle < settings.reportStage() ? 0
+              : cycle < settings.reportStage() + settings.samordnareStage() ? 1 : 3;
+          completeStages(tasks, pi, stages);
+          if (cycle == 0 || cycle == settings.reportStage() || cycle == settings.reportStage() + settings.samordnareStage()) {
+            for (Task task : tasks.createTaskQuery().processInstanceId(pi).list()) {
+              task.setDueDate(overdue);
+              tasks.saveTask(task);
+            }
+          }
+        }));
+      }
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    // Fresh planner statistics, as autovacuum would eventually give them: with ACT_RU_VARIABLE grown from
+    // empty, PostgreSQL otherwise picks the task-name index for the by-execution lookup (155 ms instead of 0.06 ms).
+    try (Connection c = engine.getProcessEngineConfiguration().getDataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("ANALYZE");
+    }
+    long open = tasks.createTaskQuery().count();
+    long timers = engine.getManagementService().createJobQuery().timers().count();
+    log("Open work: %d cycles, %d open tasks, %d timers in %.0f s", futures.size(), open, timers, (System.nanoTime() - start) / 1e9);
+    summary.put("Öppna uppgifter", String.valueOf(open));
+    summary.put("Öppna timers (påminnelse + eskalering)", String.valueOf(timers));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (1) Throughput: task completions per second, Samverkan's process vs one task on a plain engine.
+
+  private double[] measureThroughput(ProcessEngine engine) throws Exception {
+    List<String> cycles = new ArrayList<>();
+    for (int i = 0; i < settings.throughputInstances(); i++) {
+      cycles.add(startCycle(engine, i % settings.municipalities(), "matning-" + i));
+    }
+    double samverkan = completionsPerSecond(cycles, pi -> completeStages(engine.getTaskService(), pi, 4));
+    int completions = settings.throughputInstances() * (NationalOrganisation.EST_ACTORS.length + 3);
+
+    StandaloneProcessEngineConfiguration plain = new StandaloneProcessEngineConfiguration();
+    plain.setProcessEngineName("plain-baseline");
+    plain.setDataSource(dataSource("plain", 20));
+    plain.setDatabaseSchema("plain");
+    plain.setDatabaseTablePrefix("plain.");
+    plain.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    plain.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    plain.setJobExecutorActivate(false);
+    ProcessEngine baseline = plain.buildProcessEngine();
+    try {
+      baseline.getRepositoryService().createDeployment().addClasspathResource("benchmark/benchmark-trivial.bpmn").deploy();
+      List<String> trivial = new ArrayList<>();
+      for (int i = 0; i < completions; i++) {
+        trivial.add(baseline.getRuntimeService().startProcessInstanceByKey(TRIVIAL).getId());
+      }
+      double plainRate = completionsPerSecond(trivial, pi -> completeStages(baseline.getTaskService(), pi, 1));
+      log("Throughput: Samverkan %.1f/s, plain %.1f/s, ratio %.2f", samverkan, plainRate, samverkan / plainRate);
+      return new double[] {samverkan, plainRate, completions};
+    } finally {
+      baseline.close();
+    }
+  }
+
+  private double completionsPerSecond(List<String> instances, java.util.function.ToIntFunction<String> work) throws Exception {
+    ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(instances);
+    AtomicLong completions = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < settings.threads(); t++) {
+      futures.add(pool.submit(() -> {
+        String pi;
+        while ((pi = queue.poll()) != null) {
+          completions.addAndGet(work.applyAsInt(pi));
+        }
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    return completions.get() / seconds;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (3) Escalation latency: a due date passes (the escalation timer's due date is set to now), until
+  // the task shows as escalated (priority >= 75), with the job executor among all the open timers.
+
+  private List<Long> measureEscalationLatency(ProcessEngine engine, DataSource dataSource) throws Exception {
+    List<String[]> chosen = new ArrayList<>();   // task id, escalation job id
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      String pick = "SELECT t.id_, (SELECT j.id_ FROM act_ru_job j WHERE j.execution_id_ = t.execution_id_"
+          + " ORDER BY j.duedate_ DESC LIMIT 1) FROM act_ru_task t";
+      for (String sql : List.of(
+          pick + " WHERE EXISTS (SELECT 1 FROM act_ru_identitylink l WHERE l.task_id_ = t.id_ AND l.group_id_ LIKE '%-kommun-001') LIMIT 5",
+          pick + " WHERE EXISTS (SELECT 1 FROM act_ru_identitylink l WHERE l.task_id_ = t.id_ AND l.group_id_ = 'kommunpolis-lpo-01') LIMIT 5",
+          pick + " ORDER BY random() LIMIT " + Math.max(0, settings.escalations() - 10))) {
+        try (ResultSet rows = s.executeQuery(sql)) {
+          while (rows.next()) {
+            chosen.add(new String[] {rows.getString(1), rows.getString(2)});
+          }
+        }
+      }
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    chosen.removeIf(task -> !seen.add(task[0]));
+    Map<String, Long> dueAt = new ConcurrentHashMap<>();
+    Map<String, Long> latency = new ConcurrentHashMap<>();
+    Thread poller = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        Set<String> pending = new java.util.HashSet<>(dueAt.keySet());
+        pending.removeAll(latency.keySet());
+        if (!pending.isEmpty()) {
+          long now = System.currentTimeMillis();
+          engine.getTaskService().createTaskQuery().taskIdIn(pending.toArray(String[]::new))
+              .taskMinPriority(TasklistFilters.ESCALATED_PRIORITY).list()
+              .forEach(task -> latency.putIfAbsent(task.getId(), now - dueAt.get(task.getId())));
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "escalation-poller");
+    poller.start();
+    for (String[] task : chosen) {
+      long now = System.currentTimeMillis();
+      engine.getManagementService().setJobDuedate(task[1], new Date(now));
+      dueAt.put(task[0], now);
+      Thread.sleep(300);
+    }
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (latency.size() < chosen.size() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    poller.interrupt();
+    poller.join();
+    List<Long> values = new ArrayList<>(latency.values());
+    log("Escalations: %d of %d visible, p50 %d ms, p95 %d ms", values.size(), chosen.size(),
+        percentile(values, 50), percentile(values, 95));
+    if (values.size() < chosen.size()) {
+      throw new IllegalStateException((chosen.size() - values.size()) + " escalations never became visible");
+    }
+    return values;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (2) Tasklist's filters as Tasklist calls them: REST, HTTP Basic, authorization on.
+
+  private Map<String, long[]> measureFilters() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    ObjectMapper json = new ObjectMapper();
+    Map<String, long[]> results = new LinkedHashMap<>();
+    String base = "http://127.0.0.1:" + settings.port() + "/engine-rest";
+    for (String user : List.of("samordnare." + NationalOrganisation.municipalitySlug(0),
+        "kommunpolis." + NationalOrganisation.lpoSlug(0))) {
+      String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+      JsonNode filters = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/filter?resourceType=Task"))
+          .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString()).body());
+      for (String name : List.of(TasklistFilters.FUNCTION_TASKS, TasklistFilters.OVERDUE, TasklistFilters.ESCALATED)) {
+        String id = null;
+        for (JsonNode filter : filters) {
+          if (name.equals(filter.get("name").asText())) {
+            id = filter.get("id").asText();
+          }
+        }
+        if (id == null) {
+          throw new IllegalStateException("filter " + name + " not visible to " + user);
+        }
+        HttpRequest list = HttpRequest.newBuilder(URI.create(base + "/filter/" + id + "/list?firstResult=0&maxResults=15"))
+            .header("Authorization", auth).header("Content-Type", "application/json").header("Accept", "application/hal+json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpRequest count = HttpRequest.newBuilder(URI.create(base + "/filter/" + id + "/count"))
+            .header("Authorization", auth).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        List<Long> listTimes = new ArrayList<>();
+        List<Long> countTimes = new ArrayList<>();
+        long found = 0;
+        for (int i = 0; i < settings.queries() + 10; i++) {
+          long t0 = System.nanoTime();
+          HttpResponse<String> response = http.send(list, HttpResponse.BodyHandlers.ofString());
+          long t1 = System.nanoTime();
+          HttpResponse<String> counted = http.send(count, HttpResponse.BodyHandlers.ofString());
+          long t2 = System.nanoTime();
+          if (response.statusCode() != 200 || counted.statusCode() != 200) {
+            throw new IllegalStateException(user + " " + name + ": HTTP " + response.statusCode() + " " + response.body());
+          }
+          if (i >= 10) {
+            listTimes.add((t1 - t0) / 1_000_000);
+            countTimes.add((t2 - t1) / 1_000_000);
+          }
+          found = json.readTree(counted.body()).get("count").asLong();
+        }
+        results.put(user + "|" + name, new long[] {percentile(listTimes, 50), percentile(listTimes, 95),
+            percentile(countTimes, 50), percentile(countTimes, 95), found});
+        log("Filter %s as %s: list p50 %d p95 %d ms, count p50 %d p95 %d ms, %d tasks", name, user,
+            percentile(listTimes, 50), percentile(listTimes, 95), percentile(countTimes, 50), percentile(countTimes, 95), found);
+      }
+    }
+    return results;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private Map<String, Long> databaseSize(DataSource dataSource) throws Exception {
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("VACUUM ANALYZE");
+      try (ResultSet r = s.executeQuery("SELECT pg_database_size(current_database()),"
+          + " (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + "  WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname LIKE 'act_hi_%'),"
+          + " (SELECT count(*) FROM act_hi_procinst), (SELECT count(*) FROM act_hi_taskinst)")) {
+        r.next();
+        sizes.put("database", r.getLong(1));
+        sizes.put("history", r.getLong(2));
+        sizes.put("procinst", r.getLong(3));
+        sizes.put("taskinst", r.getLong(4));
+      }
+    }
+    return sizes;
+  }
+
+  private static long count(DataSource dataSource, String table) throws Exception {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+         ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  static long percentile(List<Long> values, int p) {
+    if (values.isEmpty()) {
+      return -1;
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  private void writeResults(String started, String loadBefore, List<ChildJvm.Measurement> startups, double[] throughput,
+      List<Long> escalations, Map<String, long[]> queries, Map<String, Long> sizes) throws Exception {
+    String machine = machine();
+    String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+    StringBuilder md = new StringBuilder("# Samverkan: nationellt benchmark\n\n");
+    md.append("Kört ").append(started).append(" (UTC). ").append(machine).append('\n')
+        .append("Belastning (/proc/loadavg) före: `").append(loadBefore).append("`, efter: `").append(loadAfter).append("`.\n\n")
+        .append(String.format("Organisation: %d kommuner, %d lokalpolisområden, en användare per funktion. ",
+            settings.municipalities(), settings.lpos()))
+        .append("Processer: benchmarkens ersättare för EST-cykeln (`src/test/resources/benchmark/benchmark-est-cycle.bpmn`, ")
+        .append("samma uppgiftsform som produktens modeller: kandidatgrupp ur variabler, förfallodatum, påminnelse och eskalering).\n\n");
+    summary.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+    md.append("\n## Resultat\n\n| mått | värde | mål |\n|---|---|---|\n");
+    md.append(String.format("| (1) slutförda uppgifter/s, Samverkans process (%d tr\u00e5dar) | %.1f | |%n", settings.threads(), throughput[0]));
+    md.append(String.format("| (1) slutförda uppgifter/s, en uppgift på en ren motor | %.1f | |%n", throughput[1]));
+    md.append(String.format("| (1) kvot | %.2f | ≥ 0,8 |%n", throughput[0] / throughput[1]));
+    for (Map.Entry<String, long[]> q : queries.entrySet()) {
+      String[] key = q.getKey().split("\\|");
+      long[] v = q.getValue();
+      md.append(String.format("| (2) %s som %s: list p50 / p95 (count p50 / p95), %d uppgifter | %d / %d ms (%d / %d ms) | p95 < 50 ms |%n",
+          key[1], key[0], v[4], v[0], v[1], v[2], v[3]));
+    }
+    md.append(String.format("| (3) eskaleringslatens p50 / p95 (%d eskaleringar, %s öppna timers) | %.1f / %.1f s | p95 < 10 s |%n",
+        escalations.size(), summary.get("Öppna timers (påminnelse + eskalering)"),
+        percentile(escalations, 50) / 1000.0, percentile(escalations, 95) / 1000.0));
+    for (ChildJvm.Measurement m : startups) {
+      md.append(String.format("| (4) %s: tid till redo (Springs \"Started\": %.1f s), RSS | %.1f s, %d MB | |%n",
+          m.what(), m.springReportedSeconds(), m.startupSeconds(), m.rssMegabytes()));
+    }
+    if (startups.size() == 4) {
+      md.append(String.format("| (4) omstart Samverkan / ren Camunda-starter | %.2f | ≤ 1,3 |%n",
+          startups.get(1).startupSeconds() / startups.get(3).startupSeconds()));
+    }
+    md.append(String.format("| (4) databas: %d MB totalt, historik %d MB, %d historiska processinstanser, %d uppgiftsrader | %.1f kB per processinstans (historik %.1f kB) | |%n",
+        sizes.get("database") >> 20, sizes.get("history") >> 20, sizes.get("procinst"), sizes.get("taskinst"),
+        sizes.get("database") / 1024.0 / sizes.get("procinst"), sizes.get("history") / 1024.0 / sizes.get("procinst")));
+    md.append('\n').append(report);
+    Files.writeString(OUT.resolve("results.md"), md, StandardCharsets.UTF_8);
+    System.out.println();
+    System.out.println(md);
+  }
+
+  /** {@code -Dbench.onlyStartup=true}: startup and memory against the database of an earlier full run. */
+  private void writeStartupResults(String started, String loadBefore, List<ChildJvm.Measurement> startups) throws Exception {
+    StringBuilder md = new StringBuilder("# Samverkan: start och minne mot den nationella databasen\n\n");
+    md.append("Kört ").append(started).append(" (UTC). ").append(machine()).append('\n')
+        .append("Belastning (/proc/loadavg) före: `").append(loadBefore).append("`, efter: `")
+        .append(Files.readString(Path.of("/proc/loadavg")).trim()).append("`.\n\n")
+        .append("Tid från JVM-start till redo (jobbexekutorn startad, efter Samverkans organisationssynkronisering).\n\n")
+        .append("| start | tid till redo | Springs \"Started\" | RSS |\n|---|---|---|---|\n");
+    for (ChildJvm.Measurement m : startups) {
+      md.append(String.format("| %s | %.1f s | %.1f s | %d MB |%n", m.what(), m.startupSeconds(), m.springReportedSeconds(),
+          m.rssMegabytes()));
+    }
+    if (startups.size() == 4) {
+      md.append(String.format("%nOmstart Samverkan / ren Camunda-starter: %.2f (mål ≤ 1,3).%n",
+          startups.get(1).startupSeconds() / startups.get(3).startupSeconds()));
+    }
+    Files.writeString(OUT.resolve("results-startup.md"), md, StandardCharsets.UTF_8);
+    System.out.println(md);
+  }
+
+  private String machine() throws Exception {
+    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+        .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+    String mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+        .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GB").orElse("?");
+    String pg;
+    try (HikariDataSource ds = dataSource("public", 1); Connection c = ds.getConnection(); Statement s = c.createStatement();
+         ResultSet r = s.executeQuery("SHOW server_version")) {
+      r.next();
+      pg = r.getString(1);
+    }
+    return String.format("Maskin: %d kärnor (%s), %s RAM, Java %s (%s), PostgreSQL %s på samma maskin.",
+        Runtime.getRuntime().availableProcessors(), cpu, mem, System.getProperty("java.version"),
+        System.getProperty("java.vm.name"), pg);
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.println("[benchmark " + java.time.LocalTime.now().withNano(0) + "] " + String.format(format, args));
+  }
+}
