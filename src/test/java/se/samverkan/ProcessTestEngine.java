@@ -16,6 +16,7 @@ import se.samverkan.engine.WorkingDayCalendarPlugin;
 import se.samverkan.escalation.TaskEscalationListener;
 import se.samverkan.escalation.TaskReminderListener;
 import se.samverkan.forms.FormValidationListener;
+import se.samverkan.modelrules.ModelRulesPlugin;
 import se.samverkan.notification.MailOutbox;
 import se.samverkan.notification.NewTaskListener;
 import se.samverkan.notification.NewTaskNotificationPlugin;
@@ -84,7 +85,7 @@ public final class ProcessTestEngine {
 
   static List<ProcessEnginePlugin> plugins() {
     return List.of(new SpinProcessEnginePlugin(), new WorkingDayCalendarPlugin(WORKING_DAYS),
-        new NewTaskNotificationPlugin(new NewTaskListener(notifier())));
+        new NewTaskNotificationPlugin(new NewTaskListener(notifier())), new ModelRulesPlugin());
   }
 
   /** Plain JDBC on the engine's H2 database, for the tables of Samverkan's own features. */

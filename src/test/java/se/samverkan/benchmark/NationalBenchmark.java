@@ -150,7 +150,8 @@ public final class NationalBenchmark {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       DataSource dataSource = app.getBean(DataSource.class);
       engine.getRepositoryService().createDeployment().name("benchmark")
-          .addClasspathResource("benchmark/benchmark-est-cycle.bpmn").deploy();
+          .addClasspathResource("benchmark/benchmark-est-cycle.bpmn")
+          .addClasspathResource("benchmark/benchmark-form.form").deploy();
       measureHistoryLoad(engine, dataSource);
       buildOpenWork(engine);
       double[] throughput = measureThroughput(engine);

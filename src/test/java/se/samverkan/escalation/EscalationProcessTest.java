@@ -35,7 +35,7 @@ import se.samverkan.tasklist.TasklistFilters;
  * the function and the assignee, the escalation adds the escalation target and raises the
  * priority, a second level reaches the target's target.
  */
-@Deployment(resources = EscalationTestProcess.RESOURCE)
+@Deployment(resources = {EscalationTestProcess.RESOURCE, EscalationTestProcess.FORM})
 class EscalationProcessTest {
 
   @RegisterExtension

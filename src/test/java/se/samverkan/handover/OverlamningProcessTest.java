@@ -34,7 +34,7 @@ import se.samverkan.organisation.Organisation;
 
 /** A person leaves, a function is vacant: the reconciliation and the overlamning process. */
 @Deployment(resources = {"processes/overlamning.bpmn", "forms/overlamning-ta-over.form",
-    "forms/overlamning-bemanna-funktion.form", EscalationTestProcess.RESOURCE})
+    "forms/overlamning-bemanna-funktion.form", EscalationTestProcess.RESOURCE, EscalationTestProcess.FORM})
 class OverlamningProcessTest {
 
   @RegisterExtension

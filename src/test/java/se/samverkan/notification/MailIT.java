@@ -66,6 +66,7 @@ class MailIT {
   void deployAndSendWhatIsPending() throws Exception {
     repositoryService.createDeployment()
         .addClasspathResource(EscalationTestProcess.RESOURCE)
+        .addClasspathResource(EscalationTestProcess.FORM)
         .enableDuplicateFiltering(true)
         .name(EscalationTestProcess.PROCESS_KEY)
         .deploy();

@@ -31,6 +31,7 @@ class SecurityIT {
   void deployTestProcess() {
     repositoryService.createDeployment()
         .addClasspathResource("test-processes/visibility-test.bpmn")
+        .addClasspathResource("test-processes/visibility-test.form")
         .enableDuplicateFiltering(true)
         .name("visibility-test")
         .deploy();

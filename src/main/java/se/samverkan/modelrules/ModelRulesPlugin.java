@@ -1,0 +1,21 @@
+package se.samverkan.modelrules;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the engine refuse every new deployment whose model breaks Samverkan's rules, whether it
+ * comes from Camunda Modeler through /engine-rest/deployment/create or from processes/ at startup.
+ * A parse listener cannot report a problem, only throw; the engine's own parse errors (a
+ * ParseException, answered with 400 by the REST API) are what Modeler shows, so the rules are
+ * reported as parse errors by a BpmnParse of our own.
+ */
+@Component
+public class ModelRulesPlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setBpmnParseFactory(ModelRulesBpmnParse::new);
+  }
+}

@@ -1,0 +1,21 @@
+// Samverkan: overrides Camunda's admin/scripts/config.js from the webjar (same path on the classpath).
+export default {
+  app: {
+    name: 'Administration',
+    vendor: 'Samverkan'
+  },
+  // Swedish for Swedish browsers (navigator.languages[0] == sv / sv-SE), English otherwise.
+  locales: {
+    availableLocales: ['sv', 'en'],
+    fallbackLocale: 'en'
+  },
+  // Moment formats; the Swedish long date formats themselves are in locales/sv.json.
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'D',
+    abbr: 'D MMM YYYY HH:mm',
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'dddd D MMMM YYYY [kl.] HH:mm',
+    short: 'YYYY-MM-DD'
+  }
+};

@@ -1,0 +1,28 @@
+// Samverkan: overrides Camunda's tasklist/scripts/config.js from the webjar (same path on the classpath).
+export default {
+  app: {
+    name: 'Uppgifter',
+    vendor: 'Samverkan'
+  },
+  // Swedish for Swedish browsers (navigator.languages[0] == sv / sv-SE), English otherwise.
+  locales: {
+    availableLocales: ['sv', 'en'],
+    fallbackLocale: 'en'
+  },
+  // Moment formats; the Swedish long date formats themselves are in locales/sv.json.
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'D',
+    abbr: 'D MMM YYYY HH:mm',
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'dddd D MMMM YYYY [kl.] HH:mm',
+    short: 'YYYY-MM-DD'
+  },
+  shortcuts: {
+    claimTask: { key: 'ctrl+alt+c', description: 'tar den valda uppgiften' },
+    focusFilter: { key: 'ctrl+shift+f', description: 'går till första filtret' },
+    focusList: { key: 'ctrl+alt+l', description: 'går till första uppgiften i listan' },
+    focusForm: { key: 'ctrl+alt+f', description: 'går till första fältet i formuläret' },
+    startProcess: { key: 'ctrl+alt+p', description: 'öppnar dialogen för att starta en process' }
+  }
+};

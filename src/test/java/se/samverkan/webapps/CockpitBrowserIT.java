@@ -1,0 +1,132 @@
+package se.samverkan.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.samverkan.model.ModelFiles;
+
+/** Cockpit as a process owner meets it: in Swedish, every deployed process drawn with its shapes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CockpitBrowserIT {
+
+  static final BrowserScenario SCENARIO = BrowserScenario.TEST_LAGESBILD;
+  static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+  static final Path DIAGRAMS = Path.of("docs", "processes");
+  static final String PROCESS_OWNER = "processagare";
+
+  @RegisterExtension static BrowserExtension browser = new BrowserExtension();
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+
+  Webapp webapp;
+
+  @BeforeEach
+  void deployScenario() {
+    DeploymentBuilder deployment = repositoryService.createDeployment().name(SCENARIO.processKey())
+        .enableDuplicateFiltering(true);
+    SCENARIO.resources().forEach(deployment::addClasspathResource);
+    deployment.deploy();
+    webapp = new Webapp(browser.driver(), port);
+  }
+
+  @Test
+  void shouldShowTheProcessOwnerTheStartPageInSwedish() {
+    webapp.logInTo("cockpit", PROCESS_OWNER);
+
+    webapp.waitForText(By.tagName("body"), "Pågående ärenden");
+    assertThat(webapp.bodyText()).contains("Processer", "Driftsättningar", "Samverkan Översikt")
+        .doesNotContain("migrate to Camunda 8", "Running Process Instances");
+  }
+
+  @Test
+  void shouldDrawARunningProcessWithItsShapes() throws Exception {
+    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), "Lycksele lägesbild 2026",
+        SCENARIO.startVariables().get()).getId();
+    ProcessDefinition definition = latest(SCENARIO.processKey());
+
+    webapp.logInTo("cockpit", PROCESS_OWNER);
+    openDiagram(definition);
+    webapp.waitFor(By.cssSelector(".djs-overlays .badge"));
+    webapp.waitFor(By.xpath("//a[contains(@href,'" + instance + "')]"));
+    webapp.waitUntilGone(By.xpath("//*[contains(text(),'Laddar')]"));
+    assertThat(webapp.bodyText()).contains("Pågående ärenden:", "Ärenden", "Incidenter", "Historiken sparas:");
+    webapp.screenshot(SCREENSHOTS.resolve("cockpit-process.png"));
+
+    String execution = runtimeService.createExecutionQuery().processInstanceId(instance).activityId(SCENARIO.firstTaskId())
+        .list().get(0).getId();
+    runtimeService.createIncident("failedJob", execution, "test", "Testincident: e-posttjänsten svarar inte");
+    webapp.open("cockpit", "/process-instance/" + instance + "/runtime?tab=incidents-tab");
+    webapp.waitFor(By.cssSelector(".djs-container svg"));
+    webapp.waitForText(By.tagName("body"), "Testincident: e-posttjänsten svarar inte");
+    webapp.waitFor(By.cssSelector(".djs-element.djs-shape[data-element-id='" + SCENARIO.firstTaskId() + "']"));
+    webapp.waitForText(By.tagName("body"), "Ärende-id:");
+    assertThat(webapp.bodyText()).contains("Uppgifter i ärendet", "Incidenter", "Uppgifter");
+  }
+
+  /** Every process of the product (processes/) and the scenario's drawn; the product's kept under docs/processes/. */
+  @Test
+  void shouldDrawEveryProcessOfTheProductWithItsShapes() throws Exception {
+    Set<String> productKeys = ModelFiles.bpmn().stream()
+        .map(file -> file.getFileName().toString().replace(".bpmn", "")).collect(Collectors.toSet());
+    List<ProcessDefinition> deployed = repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+        .filter(d -> productKeys.contains(d.getKey()) || SCENARIO.processKey().equals(d.getKey())).toList();
+    List<String> drawn = new ArrayList<>();
+
+    webapp.logInTo("cockpit", PROCESS_OWNER);
+    // A wide window, so that the pictures of the long processes stay readable.
+    Dimension normal = webapp.driver().manage().window().getSize();
+    webapp.driver().manage().window().setSize(new Dimension(2600, 1500));
+    try {
+      for (ProcessDefinition definition : deployed) {
+        WebElement diagram = openDiagram(definition);
+        if (productKeys.contains(definition.getKey())) {
+          webapp.screenshot(diagram, DIAGRAMS.resolve(definition.getKey() + ".png"));
+        }
+        drawn.add(definition.getKey());
+      }
+    } finally {
+      webapp.driver().manage().window().setSize(normal);
+    }
+    assertThat(drawn).contains(SCENARIO.processKey()).containsAll(productKeys);
+  }
+
+  /** Opens the definition in Cockpit and waits until every flow node of the model has its shape. */
+  private WebElement openDiagram(ProcessDefinition definition) {
+    webapp.open("cockpit", "/process-definition/" + definition.getId() + "/runtime");
+    WebElement diagram = webapp.waitFor(By.cssSelector(".djs-container svg"));
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+    Set<String> flowNodes = model.getModelElementsByType(FlowNode.class).stream()
+        .map(FlowNode::getId).collect(Collectors.toSet());
+    assertThat(model.getModelElementsByType(BpmnShape.class)).isNotEmpty();
+    for (String id : flowNodes) {
+      webapp.waitFor(By.cssSelector(".djs-element.djs-shape[data-element-id='" + id + "']"));
+    }
+    return webapp.waitFor(By.cssSelector(".djs-container"));
+  }
+
+  private ProcessDefinition latest(String key) {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+  }
+}

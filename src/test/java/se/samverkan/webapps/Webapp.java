@@ -1,0 +1,128 @@
+package se.samverkan.webapps;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The Camunda webapps as a person uses them: log in, click, read; explicit waits, never sleeps. */
+public class Webapp {
+
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  private final WebDriver driver;
+  private final String baseUrl;
+
+  public Webapp(WebDriver driver, int port) {
+    this.driver = driver;
+    this.baseUrl = "http://localhost:" + port + "/camunda/app/";
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Opens an app (tasklist, cockpit, admin, welcome) at a route and logs in as the user, password demo. */
+  public void logInTo(String app, String user) {
+    logOut();
+    driver.get(baseUrl + app + "/default/#/login");
+    WebElement username = waitFor(By.cssSelector("input[ng-model='username']"));
+    username.clear();
+    username.sendKeys(user);
+    WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+    password.clear();
+    password.sendKeys("demo");
+    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit'], button[type='submit']")).click();
+    waitFor(By.cssSelector("[cam-widget-header] .navbar-nav, [cam-widget-header] .account"));
+  }
+
+  public void open(String app, String route) {
+    driver.get(baseUrl + app + "/default/#" + route);
+  }
+
+  public void logOut() {
+    // The webapps keep the session and the CSRF token in cookies: drop them, leave the page, and
+    // the next page load starts a fresh session (a hash change alone would keep the old token).
+    if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith("http")) {
+      ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    }
+    driver.manage().deleteAllCookies();
+    driver.get("about:blank");
+  }
+
+  public void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /**
+   * Presses a button with the keyboard, as a person tabbing to it would: a long form's last button
+   * can sit under the page footer, where a mouse click would land on the footer.
+   */
+  public void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element)).sendKeys(Keys.ENTER);
+  }
+
+  /** Clicks a Tasklist filter by its name and waits for its list. */
+  public void filter(String name) {
+    waitFor(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.),'" + name + "')]")).click();
+    waitFor(By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'active')][contains(normalize-space(.),'" + name + "')]"));
+  }
+
+  public WebElement waitFor(By by) {
+    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  public List<WebElement> waitForAll(By by) {
+    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfAllElementsLocatedBy(by));
+  }
+
+  public void waitForText(By by, String text) {
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  public void waitUntilGone(By by) {
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(by));
+  }
+
+  public WebElement button(String text) {
+    return waitFor(By.xpath("//button[normalize-space(.)='" + text + "'] | //a[normalize-space(.)='" + text + "']"));
+  }
+
+  /** The texts of the notifications shown now (e.g. a refusal), which are then closed. */
+  public List<String> takeNotifications() {
+    List<WebElement> shown = waitForAll(By.cssSelector(".page-notifications .alert"));
+    List<String> texts = shown.stream().map(WebElement::getText).toList();
+    driver.findElements(By.cssSelector(".page-notifications .alert .close"))
+        .forEach(close -> ((JavascriptExecutor) driver).executeScript("arguments[0].click();", close));
+    waitUntilGone(By.cssSelector(".page-notifications .alert"));
+    return texts;
+  }
+
+  public String bodyText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Saves a screenshot of the page (or of one element) to a file under docs/, kept in git. */
+  public void screenshot(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  public void screenshot(WebElement element, Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.copy(element.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+  }
+}
