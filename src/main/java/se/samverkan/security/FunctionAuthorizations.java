@@ -3,7 +3,9 @@ package se.samverkan.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -35,31 +37,37 @@ public class FunctionAuthorizations {
   }
 
   public void grant(Organisation organisation) {
+    // One query for every group grant: a national organisation has thousands of functions.
+    Map<String, Authorization> existing = new HashMap<>();
+    authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).list().stream()
+        .filter(a -> a.getGroupId() != null)
+        .forEach(a -> existing.put(key(a.getGroupId(), a.getResourceType(), a.getResourceId()), a));
+    Grants grants = new Grants(existing);
     for (OrganisationFunction function : organisation.allFunctions()) {
       String group = function.groupId();
       FunctionDefinition definition = organisation.definitionOf(function)
           .orElse(new FunctionDefinition(null, null, null, null, List.of("tasklist"), false, false, false));
       for (String application : definition.applications()) {
-        grant(group, Resources.APPLICATION, application, Permissions.ACCESS);
+        grants.grant(group, Resources.APPLICATION, application, Permissions.ACCESS);
       }
-      grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+      grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
       if (definition.startsProcesses()) {
-        grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+        grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grants.grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
       }
       if (definition.readsAll() || definition.deploysModels()) {
-        grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+        grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-        grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-        grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-        grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grants.grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+        grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grants.grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
       }
       if (definition.deploysModels()) {
-        grant(group, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.DELETE);
-        grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.UPDATE,
+        grants.grant(group, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.DELETE);
+        grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.UPDATE,
             ProcessDefinitionPermissions.SUSPEND);
-        grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.UPDATE);
-        grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.UPDATE);
+        grants.grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
       }
     }
     withholdDeploymentFromAdministrators();
@@ -100,20 +108,29 @@ public class FunctionAuthorizations {
     saveIfChanged(authorization, permissions);
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
-    if (authorization == null) {
-      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
+  private static String key(String groupId, int resourceType, String resourceId) {
+    return groupId + "|" + resourceType + "|" + resourceId;
+  }
+
+  /** The group grants of one run, read once; new ones join it so later grants add to them. */
+  private final class Grants {
+
+    private final Map<String, Authorization> byKey;
+
+    Grants(Map<String, Authorization> byKey) {
+      this.byKey = byKey;
     }
-    saveIfChanged(authorization, permissions);
+
+    void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+      Authorization authorization = byKey.computeIfAbsent(key(groupId, resource.resourceType(), resourceId), k -> {
+        Authorization created = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        created.setGroupId(groupId);
+        created.setResource(resource);
+        created.setResourceId(resourceId);
+        return created;
+      });
+      saveIfChanged(authorization, permissions);
+    }
   }
 
   private void saveIfChanged(Authorization authorization, Permission... permissions) {

@@ -53,6 +53,7 @@ class ConnectionLossPostgresIT {
   void shouldRecoverByItselfAndCompleteEveryTaskExactlyOnce() throws Exception {
     assertThat(dataSource.getUrl()).as("this test is about PostgreSQL").startsWith("jdbc:postgresql:");
     repositoryService.createDeployment().addClasspathResource("test-processes/visibility-test.bpmn")
+        .addClasspathResource("test-processes/visibility-test.form")
         .enableDuplicateFiltering(true).name("visibility-test").deploy();
     List<String> instances = new ArrayList<>();
     for (int i = 0; i < TASKS; i++) {

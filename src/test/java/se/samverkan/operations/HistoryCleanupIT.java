@@ -47,6 +47,7 @@ class HistoryCleanupIT {
     repositoryService.createDeployment()
         .addClasspathResource("test-processes/retention-short.bpmn")
         .addClasspathResource("test-processes/retention-long.bpmn")
+        .addClasspathResource("test-processes/visibility-test.form")
         .enableDuplicateFiltering(true).name("retention-test").deploy();
     at(DAY, 10);
     String shortEnded = startAndFinish("retention-short");

@@ -170,7 +170,8 @@ class ProductionProfileIT {
   void shouldNotLogTheContentsOfFreeTextFields(CapturedOutput output) {
     String secret = "HEMLIG-FRITEXT-" + System.nanoTime();
     context.getBean(RepositoryService.class).createDeployment()
-        .addClasspathResource("test-processes/visibility-test.bpmn").name("prod-log-test").deploy();
+        .addClasspathResource("test-processes/visibility-test.bpmn")
+        .addClasspathResource("test-processes/visibility-test.form").name("prod-log-test").deploy();
     RuntimeService runtime = context.getBean(RuntimeService.class);
     TaskService tasks = context.getBean(TaskService.class);
     String instance = runtime.startProcessInstanceByKey("visibility-test",

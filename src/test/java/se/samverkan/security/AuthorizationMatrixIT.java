@@ -126,6 +126,7 @@ class AuthorizationMatrixIT {
   @BeforeEach
   void startOneInstanceInEachMunicipality() {
     repositoryService.createDeployment().addClasspathResource("test-processes/" + PROCESS + ".bpmn")
+        .addClasspathResource("test-processes/visibility-test.form")
         .enableDuplicateFiltering(true).name(PROCESS).deploy();
     own = start(OWN);
     other = start(OTHER);

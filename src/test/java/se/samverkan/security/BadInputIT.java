@@ -128,6 +128,7 @@ class BadInputIT {
         .name("form-validation-test")
         .deploy();
     repositoryService.createDeployment().addClasspathResource("test-processes/" + START_PROCESS + ".bpmn")
+        .addClasspathResource("test-processes/visibility-test.form")
         .enableDuplicateFiltering(true).name(START_PROCESS).deploy();
     instanceId = runtimeService.startProcessInstanceByKey(FORM_PROCESS, Map.of("kommun", "lycksele")).getId();
     taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
