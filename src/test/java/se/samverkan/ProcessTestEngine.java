@@ -120,6 +120,7 @@ public final class ProcessTestEngine {
       configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
       configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]*");
       configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+      configuration.setEnableHistoricInstancePermissions(true);
       configuration.setBeans(beans(organisation()));
       configuration.getProcessEnginePlugins().addAll(plugins());
       engine = configuration.buildProcessEngine();

@@ -63,9 +63,9 @@ class AuthorizationMatrixIT {
       instance.delete           N          N             N    N           N       N            N             Y
       history.instance.own      N          N             N    N           N       Y            Y             Y
       history.instance.other    N          N             N    N           N       Y            Y             Y
-      history.variables.own     N          N             N    N           N       Y            Y             Y
-      history.variables.other   N          N             N    N           N       Y            Y             Y
-      history.tasks.own         N          N             N    N           N       Y            Y             Y
+      history.variables.own     Y          Y             Y    Y           Y       Y            Y             Y
+      history.variables.other   N          N             N    Y           Y       Y            Y             Y
+      history.tasks.own         Y          Y             Y    Y           Y       Y            Y             Y
       deployment.read           N          N             N    N           N       Y            Y             Y
       deployment.create         N          N             N    N           N       Y            N             N
       user.list.others          N          N             N    N           N       N            N             Y

@@ -99,6 +99,23 @@ class SecurityIT {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(lycksele).count()).isZero();
   }
 
+  @Test
+  void shouldLetAFunctionCommentOnItsOwnTaskAsTasklistDoesButNotOnAnothers() {
+    String lycksele = runtimeService.startProcessInstanceByKey("visibility-test", Map.of("kommun", "lycksele")).getId();
+    String taskId = taskService.createTaskQuery().processInstanceId(lycksele).singleResult().getId();
+
+    ResponseEntity<Map<String, Object>> own = RestClient.as(rest, "samordnare.lycksele")
+        .postForMap("/task/" + taskId + "/comment/create", Map.of("message", "Ringde skolan, återkommer i morgon."));
+    ResponseEntity<String> other = RestClient.as(rest, "samordnare.storuman")
+        .get("/task/" + taskId + "/comment", String.class);
+
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(taskService.getTaskComments(taskId)).extracting(c -> c.getFullMessage())
+        .containsExactly("Ringde skolan, återkommer i morgon.");
+    assertThat(other.getStatusCode().is4xxClientError()).isTrue();
+    assertThat(other.getBody()).doesNotContain("Ringde skolan");
+  }
+
   private List<Object> processInstancesOfTasksSeenBy(String user) {
     ResponseEntity<List<Map<String, Object>>> response = RestClient.as(rest, user)
         .get("/task?processDefinitionKey=visibility-test", LIST);
