@@ -1,6 +1,8 @@
 package se.samverkan.organisation;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,18 +10,45 @@ import java.util.Optional;
 
 /**
  * The organisation file as a value: function types, EST actors and the LPOs with their
- * municipalities. Everything else (group ids, escalation targets) is derived from it.
+ * municipalities. Everything else (group ids, escalation targets) is derived from it, once: the
+ * reconciliation and the vacancy check look up every function of a national organisation (some
+ * 2,000) on every run.
  */
-public record Organisation(
-    Map<String, FunctionDefinition> functions,
-    Map<String, String> estActors,
-    String estActorsEscalateTo,
-    List<Lpo> lpos) {
+public final class Organisation {
 
-  public Organisation {
-    functions = functions == null ? Map.of() : Map.copyOf(functions);
-    estActors = estActors == null ? Map.of() : Map.copyOf(estActors);
-    lpos = lpos == null ? List.of() : List.copyOf(lpos);
+  private final Map<String, FunctionDefinition> functions;
+  private final Map<String, String> estActors;
+  private final String estActorsEscalateTo;
+  private final List<Lpo> lpos;
+  /** Derived on first use, after OrganisationLoader has checked the file. */
+  private volatile Map<String, OrganisationFunction> functionsByGroupId;
+
+  @JsonCreator
+  public Organisation(
+      @JsonProperty("functions") Map<String, FunctionDefinition> functions,
+      @JsonProperty("estActors") Map<String, String> estActors,
+      @JsonProperty("estActorsEscalateTo") String estActorsEscalateTo,
+      @JsonProperty("lpos") List<Lpo> lpos) {
+    this.functions = functions == null ? Map.of() : Map.copyOf(functions);
+    this.estActors = estActors == null ? Map.of() : Map.copyOf(estActors);
+    this.estActorsEscalateTo = estActorsEscalateTo;
+    this.lpos = lpos == null ? List.of() : List.copyOf(lpos);
+  }
+
+  public Map<String, FunctionDefinition> functions() {
+    return functions;
+  }
+
+  public Map<String, String> estActors() {
+    return estActors;
+  }
+
+  public String estActorsEscalateTo() {
+    return estActorsEscalateTo;
+  }
+
+  public List<Lpo> lpos() {
+    return lpos;
   }
 
   public List<Municipality> municipalities() {
@@ -42,6 +71,19 @@ public record Organisation(
 
   /** Every concrete function (Camunda group) the organisation declares, in a stable order. */
   public List<OrganisationFunction> allFunctions() {
+    return List.copyOf(functionsByGroupId().values());
+  }
+
+  private Map<String, OrganisationFunction> functionsByGroupId() {
+    Map<String, OrganisationFunction> index = functionsByGroupId;
+    if (index == null) {
+      index = Collections.unmodifiableMap(deriveFunctions());
+      functionsByGroupId = index;
+    }
+    return index;
+  }
+
+  private Map<String, OrganisationFunction> deriveFunctions() {
     Map<String, OrganisationFunction> result = new LinkedHashMap<>();
     functions.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -62,11 +104,11 @@ public record Organisation(
             groupId(actor, m.slug()), actor, m.slug(), estActors.get(actor) + ", " + m.name()));
       }
     }
-    return new ArrayList<>(result.values());
+    return result;
   }
 
   public Optional<OrganisationFunction> function(String groupId) {
-    return allFunctions().stream().filter(f -> f.groupId().equals(groupId)).findFirst();
+    return Optional.ofNullable(functionsByGroupId().get(groupId));
   }
 
   /** The function a stalled task of {@code groupId} escalates to, if the organisation names one. */
