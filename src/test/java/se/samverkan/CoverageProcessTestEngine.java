@@ -1,7 +1,6 @@
 package se.samverkan;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -52,18 +51,9 @@ public final class CoverageProcessTestEngine {
 
   public static synchronized ProcessEngine engine() {
     if (engine == null) {
-      StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+      StandaloneInMemProcessEngineConfiguration configuration =
+          ProcessTestEngine.configuration("jdbc:h2:mem:samverkan-coverage-tests;DB_CLOSE_DELAY=-1");
       configuration.setProcessEngineName("coverage");
-      configuration.setJdbcUrl("jdbc:h2:mem:samverkan-coverage-tests;DB_CLOSE_DELAY=-1");
-      configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-      configuration.setJobExecutorActivate(false);
-      configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-      configuration.setEnforceHistoryTimeToLive(true);
-      configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
-      configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]*");
-      configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
-      configuration.setBeans(ProcessTestEngine.beans(ProcessTestEngine.organisation()));
-      configuration.getProcessEnginePlugins().addAll(ProcessTestEngine.plugins());
       ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
       engine = configuration.buildProcessEngine();
       ProcessEngines.unregister(engine);

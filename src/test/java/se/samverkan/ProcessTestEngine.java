@@ -111,20 +111,28 @@ public final class ProcessTestEngine {
 
   public static synchronized ProcessEngine engine() {
     if (engine == null) {
-      StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-      configuration.setJdbcUrl(JDBC_URL);
-      configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-      configuration.setJobExecutorActivate(false);
-      configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-      configuration.setEnforceHistoryTimeToLive(true);
-      configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
-      configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]*");
-      configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
-      configuration.setEnableHistoricInstancePermissions(true);
-      configuration.setBeans(beans(organisation()));
-      configuration.getProcessEnginePlugins().addAll(plugins());
-      engine = configuration.buildProcessEngine();
+      engine = configuration(JDBC_URL).buildProcessEngine();
     }
     return engine;
+  }
+
+  /**
+   * The settings, beans and plugins every process-test engine shares (this one and
+   * CoverageProcessTestEngine), mirroring application.yaml, on an in-memory H2 database.
+   */
+  static StandaloneInMemProcessEngineConfiguration configuration(String jdbcUrl) {
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setJdbcUrl(jdbcUrl);
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+    configuration.setJobExecutorActivate(false);
+    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setEnforceHistoryTimeToLive(true);
+    configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
+    configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]*");
+    configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+    configuration.setEnableHistoricInstancePermissions(true);
+    configuration.setBeans(beans(organisation()));
+    configuration.getProcessEnginePlugins().addAll(plugins());
+    return configuration;
   }
 }
