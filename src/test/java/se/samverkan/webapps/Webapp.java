@@ -37,12 +37,23 @@ public class Webapp {
   public void logInTo(String app, String user) {
     logOut();
     driver.get(baseUrl + app + "/default/#/login");
-    WebElement username = waitFor(By.cssSelector("input[ng-model='username']"));
-    username.clear();
-    username.sendKeys(user);
-    WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
-    password.clear();
-    password.sendKeys("demo");
+    // The login page focuses the user field once Angular has rendered it; keys typed before that
+    // can land in the wrong field (seen in CI: "samordnare.lyckseledemo"). Type until both fields
+    // hold exactly what was typed.
+    for (int attempt = 1; ; attempt++) {
+      WebElement username = waitFor(By.cssSelector("input[ng-model='username']"));
+      WebElement password = waitFor(By.cssSelector("input[ng-model='password']"));
+      username.clear();
+      username.sendKeys(user);
+      password.clear();
+      password.sendKeys("demo");
+      if (user.equals(username.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"))) {
+        break;
+      }
+      if (attempt == 3) {
+        throw new IllegalStateException("Could not type the login of " + user + " into the login form");
+      }
+    }
     driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit'], button[type='submit']")).click();
     waitFor(By.cssSelector("[cam-widget-header] .navbar-nav, [cam-widget-header] .account"));
   }
