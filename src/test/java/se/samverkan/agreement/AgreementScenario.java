@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import se.samverkan.signing.SignatureCollector;
 
 /** Drives a samverkansprocess the way its users do in Tasklist, step by step. */
-final class AgreementScenario {
+public final class AgreementScenario {
 
   static final String LPO = "sodra-lappland";
   static final String KOMMUNPOLIS = "kommunpolis.sodra-lappland";
@@ -65,11 +65,7 @@ final class AgreementScenario {
   }
 
   AgreementScenario contributeSituationPictures() {
-    open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).forEach(t -> complete(t, Variables.createVariables()
-        .putValue("polisBrottsstatistik", "Skadegörelse +20 % i Lycksele, stöld oförändrat.")
-        .putValue("polisHandelser", "Resecentrum fredagskvällar.")
-        .putValue("polisOtrygghet", "Unga samlas vid resecentrum.")
-        .putValueTyped("kontroll", ticked("samverkan-lagesbild-polis"))));
+    open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).forEach(t -> complete(t, policeSituationPicture()));
     for (String kommun : MUNICIPALITIES) {
       complete(openFor(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-" + kommun),
           situationPicture("Trygghetsmätning " + kommun));
@@ -77,7 +73,15 @@ final class AgreementScenario {
     return this;
   }
 
-  static VariableMap situationPicture(String trygghet) {
+  public static VariableMap policeSituationPicture() {
+    return Variables.createVariables()
+        .putValue("polisBrottsstatistik", "Skadegörelse +20 % i Lycksele, stöld oförändrat.")
+        .putValue("polisHandelser", "Resecentrum fredagskvällar.")
+        .putValue("polisOtrygghet", "Unga samlas vid resecentrum.")
+        .putValueTyped("kontroll", ticked("samverkan-lagesbild-polis"));
+  }
+
+  public static VariableMap situationPicture(String trygghet) {
     return Variables.createVariables()
         .putValue("trygghet", trygghet)
         .putValue("signaler", "Skolan ser oro kring nätdroger.")
@@ -90,7 +94,7 @@ final class AgreementScenario {
     return this;
   }
 
-  static VariableMap analysis(List<String> dialogMunicipalities) {
+  public static VariableMap analysis(List<String> dialogMunicipalities) {
     return Variables.createVariables()
         .putValueTyped("problem", json(List.of(
             Map.of("beskrivning", "Otrygghet vid resecentrum", "orsaker", "Ingen vuxennärvaro kvällstid",
@@ -121,7 +125,7 @@ final class AgreementScenario {
     return this;
   }
 
-  static VariableMap draft(List<String> municipalities) {
+  public static VariableMap draft(List<String> municipalities) {
     return Variables.createVariables()
         .putValue("overenskommelseGemensamt", "Vi prioriterar tryggheten vid resecentrum och i skolmiljön.")
         .putValueTyped("kommunensAtgarder", json(municipalities.stream()
@@ -148,7 +152,7 @@ final class AgreementScenario {
     complete(task, signature(reject ? SignatureCollector.REJECT : SignatureCollector.SIGN, reject ? reason : null));
   }
 
-  static VariableMap signature(String decision, String reason) {
+  public static VariableMap signature(String decision, String reason) {
     VariableMap variables = Variables.createVariables()
         .putValue("beslut", decision)
         .putValueTyped("kontroll", ticked("samverkan-underteckna"));

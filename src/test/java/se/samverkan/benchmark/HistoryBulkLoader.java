@@ -20,7 +20,8 @@ import javax.sql.DataSource;
  * ({@code ID_}, {@code PROC_INST_ID_}, {@code TASK_ID_}, …) is mapped to a new UUID
  * {@code md5(id || ':' || copy)}, consistently across tables, so references stay intact; every
  * timestamp moves back by a week plus 37 minutes per copy, which spreads the copies over the past;
- * every other column is the engine's own value. {@link #compare} proves the shape column by column.
+ * every other column is the engine's own value. {@link #compare} proves the shape column by column,
+ * {@link #danglingReferences} that every reference still leads to its row.
  */
 final class HistoryBulkLoader {
 
@@ -76,35 +77,94 @@ final class HistoryBulkLoader {
     return "(interval '7 days' + " + copy + " * interval '37 minutes')";
   }
 
-  /** Copies the templates' rows {@code copies} times into every history table; returns rows inserted per table. */
-  Map<String, Long> load(List<String> templateInstances, int copies) throws SQLException {
-    Map<String, Long> inserted = new LinkedHashMap<>();
-    for (String table : historyTables()) {
-      try (Connection c = dataSource.getConnection()) {
-        Map<String, String> columns = columns(c, table);
-        List<String> expressions = new ArrayList<>();
-        for (Map.Entry<String, String> column : columns.entrySet()) {
-          String name = column.getKey();
-          if (INSTANCE_ID_COLUMNS.contains(name)) {
-            expressions.add(newId("t." + name, "g"));
-          } else if (column.getValue().startsWith("timestamp")) {
-            expressions.add("t." + name + " - " + shift("g"));
-          } else {
-            expressions.add("t." + name);
-          }
+  /**
+   * The tables copied: the history tables and ACT_GE_BYTEARRAY, whose rows of an ended process
+   * instance are the values of its historic variables (JSON and long texts), referenced by
+   * ACT_HI_VARINST and ACT_HI_DETAIL through BYTEARRAY_ID_.
+   */
+  List<String> copiedTables() throws SQLException {
+    List<String> tables = new ArrayList<>(historyTables());
+    tables.add("act_ge_bytearray");
+    return tables;
+  }
+
+  /**
+   * Copies the templates' rows {@code copies} times into every copied table, {@code threads} tables at
+   * a time; returns rows inserted per table.
+   */
+  Map<String, Long> load(List<String> templateInstances, int copies, int threads) throws Exception {
+    Map<String, Long> inserted = new java.util.concurrent.ConcurrentSkipListMap<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
+    try {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (String table : copiedTables()) {
+        futures.add(pool.submit(() -> {
+          inserted.put(table, copy(table, templateInstances, copies));
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return inserted;
+  }
+
+  private long copy(String table, List<String> templateInstances, int copies) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      Map<String, String> columns = columns(c, table);
+      List<String> expressions = new ArrayList<>();
+      for (Map.Entry<String, String> column : columns.entrySet()) {
+        String name = column.getKey();
+        if (INSTANCE_ID_COLUMNS.contains(name)) {
+          expressions.add(newId("t." + name, "g"));
+        } else if (column.getValue().startsWith("timestamp")) {
+          expressions.add("t." + name + " - " + shift("g"));
+        } else {
+          expressions.add("t." + name);
         }
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet()) + ") SELECT "
-            + String.join(", ", expressions) + " FROM " + table + " t CROSS JOIN generate_series(1, ?) g"
-            + " WHERE t.root_proc_inst_id_ = ANY (?)";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-          s.setInt(1, copies);
-          Array ids = c.createArrayOf("varchar", templateInstances.toArray());
-          s.setArray(2, ids);
-          inserted.put(table, (long) s.executeUpdate());
+      }
+      String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet()) + ") SELECT "
+          + String.join(", ", expressions) + " FROM " + table + " t CROSS JOIN generate_series(1, ?) g"
+          + " WHERE t.root_proc_inst_id_ = ANY (?)";
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setInt(1, copies);
+        Array ids = c.createArrayOf("varchar", templateInstances.toArray());
+        s.setArray(2, ids);
+        return s.executeUpdate();
+      }
+    }
+  }
+
+  /**
+   * References that lead nowhere after the copy: a history row whose BYTEARRAY_ID_ names no
+   * ACT_GE_BYTEARRAY row, or whose PROC_INST_ID_ names no ACT_HI_PROCINST row. Must be zero.
+   */
+  long danglingReferences() throws SQLException {
+    long dangling = 0;
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      for (String table : List.of("act_hi_varinst", "act_hi_detail")) {
+        try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table + " h WHERE h.bytearray_id_ IS NOT NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM act_ge_bytearray b WHERE b.id_ = h.bytearray_id_)")) {
+          r.next();
+          dangling += r.getLong(1);
+        }
+      }
+      for (String table : List.of("act_hi_taskinst", "act_hi_actinst", "act_hi_varinst")) {
+        try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table + " h WHERE h.proc_inst_id_ IS NOT NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM act_hi_procinst p WHERE p.id_ = h.proc_inst_id_)")) {
+          r.next();
+          dangling += r.getLong(1);
         }
       }
     }
-    return inserted;
+    return dangling;
+  }
+
+  private static String shown(Object value) {
+    return value instanceof byte[] bytes ? bytes.length + " byte" : String.valueOf(value);
   }
 
   /** One column of a real row next to the same column of its bulk copy. */
@@ -147,9 +207,9 @@ final class HistoryBulkLoader {
                         == (7L * 24 * 60 + 37) * 60_000;
               } else {
                 rule = "lika";
-                ok = Objects.equals(real, bulk);
+                ok = Objects.deepEquals(real, bulk);
               }
-              checks.add(new ColumnCheck(table, name, String.valueOf(real), String.valueOf(bulk), rule, ok));
+              checks.add(new ColumnCheck(table, name, shown(real), shown(bulk), rule, ok));
             }
           }
         }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -43,6 +44,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import se.samverkan.SamverkanApplication;
 import se.samverkan.benchmark.HistoryBulkLoader.ColumnCheck;
 import se.samverkan.benchmark.plain.PlainCamundaApplication;
+import se.samverkan.agreement.AgreementProcess;
+import se.samverkan.est.EstCycles;
+import se.samverkan.est.EstSchedule;
+import se.samverkan.promise.PromiseProcess;
 import se.samverkan.tasklist.TasklistFilters;
 
 /**
@@ -55,13 +60,12 @@ import se.samverkan.tasklist.TasklistFilters;
  */
 public final class NationalBenchmark {
 
-  static final String EST_CYCLE = "benchmarkEstCycle";
   static final String TRIVIAL = "benchmarkTrivial";
   static final Path OUT = Path.of("target", "benchmark");
 
   record Settings(String dbUrl, String dbUser, String dbPassword, int municipalities, int lpos, long historyTasks,
-                  int reportStage, int samordnareStage, int polisStage, int threads, int throughputInstances,
-                  int escalations, int queries, int port) {
+                  int templateMunicipalities, int reportStage, int situationStage, int planningStage,
+                  int interventionStage, int threads, int throughputInstances, int escalations, int queries, int port) {
 
     static Settings fromSystem() {
       return new Settings(
@@ -69,12 +73,18 @@ public final class NationalBenchmark {
           env("SAMVERKAN_DB_USER", "postgres"), env("SAMVERKAN_DB_PASSWORD", ""),
           Integer.getInteger("bench.municipalities", 290), Integer.getInteger("bench.lpos", 90),
           Long.getLong("bench.historyTasks", 1_000_000),
-          // open cycles per municipality: waiting for EST reports (5 tasks each), for the samordnare, for the police
-          Integer.getInteger("bench.reportStage", 13), Integer.getInteger("bench.samordnareStage", 3),
-          Integer.getInteger("bench.polisStage", 2),
-          Integer.getInteger("bench.threads", 4), Integer.getInteger("bench.throughputInstances", 150),
+          // municipalities whose three weekly cycles, run for real, are the templates of the bulk history
+          Integer.getInteger("bench.templateMunicipalities", 10),
+          // open EST cycles per municipality, by the stage they wait at (NationalWork.Stage)
+          Integer.getInteger("bench.reportStage", 12), Integer.getInteger("bench.situationStage", 2),
+          Integer.getInteger("bench.planningStage", 1), Integer.getInteger("bench.interventionStage", 2),
+          Integer.getInteger("bench.threads", 4), Integer.getInteger("bench.throughputInstances", 100),
           Integer.getInteger("bench.escalations", 100), Integer.getInteger("bench.queries", 100),
           Integer.getInteger("bench.port", 8480));
+    }
+
+    int openCyclesPerMunicipality() {
+      return reportStage + situationStage + planningStage + interventionStage;
     }
 
     private static String env(String name, String fallback) {
@@ -149,12 +159,10 @@ public final class NationalBenchmark {
     try {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       DataSource dataSource = app.getBean(DataSource.class);
-      engine.getRepositoryService().createDeployment().name("benchmark")
-          .addClasspathResource("benchmark/benchmark-est-cycle.bpmn")
-          .addClasspathResource("benchmark/benchmark-form.form").deploy();
-      measureHistoryLoad(engine, dataSource);
-      buildOpenWork(engine);
-      double[] throughput = measureThroughput(engine);
+      NationalWork work = new NationalWork(engine, app.getBean(EstSchedule.class), app.getBean(EstCycles.class));
+      measureHistoryLoad(engine, work, dataSource);
+      buildOpenWork(engine, work);
+      double[] throughput = measureThroughput(engine, work);
       List<Long> escalationLatencies = measureEscalationLatency(engine, dataSource);
       Map<String, long[]> queries = measureFilters();
       Map<String, Long> sizes = databaseSize(dataSource);
@@ -184,28 +192,48 @@ public final class NationalBenchmark {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // History: a few cycles through the engine, then earlier years in bulk, then the shape check.
+  // History: weekly EST cycles through the engine, then earlier years in bulk, then the shape check.
 
-  private void measureHistoryLoad(ProcessEngine engine, DataSource dataSource) throws Exception {
+  /** Meeting index (0 = the next meeting) of the first template cycle, after the open work's meetings. */
+  private int templateMeeting() {
+    return settings.openCyclesPerMunicipality() + 3 + settings.throughputInstances() / settings.municipalities();
+  }
+
+  private void measureHistoryLoad(ProcessEngine engine, NationalWork work, DataSource dataSource) throws Exception {
+    // Templates: in a few municipalities, three consecutive weekly cycles run to their end: reports,
+    // lägesbild, meeting (following up the previous meeting's interventions), interventions, next cycle.
     List<String> templates = new ArrayList<>();
-    for (int m = 0; m < 20; m++) {
-      String pi = startCycle(engine, m % settings.municipalities(), "mall-" + m);
-      completeStages(engine.getTaskService(), pi, 4);
-      templates.add(pi);
-    }
-    long templateTasks = templates.stream()
-        .mapToLong(pi -> engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi).count()).sum();
-    int copies = (int) Math.max(1, (settings.historyTasks() - templateTasks + templateTasks - 1) / templateTasks);
-    HistoryBulkLoader loader = new HistoryBulkLoader(dataSource);
     long start = System.nanoTime();
-    Map<String, Long> inserted = loader.load(templates, copies);
+    for (int m = 0; m < Math.min(settings.templateMunicipalities(), settings.municipalities()); m++) {
+      String kommun = NationalOrganisation.municipalitySlug(m);
+      String cycle = work.startCycle(kommun, work.meetings(kommun, templateMeeting() + 1).get(templateMeeting()));
+      for (int week = 0; week < 3; week++) {
+        work.advance(cycle, kommun, NationalWork.Stage.DONE);
+        String next = work.nextCycle(cycle);
+        templates.add(cycle);
+        cycle = next;
+      }
+    }
+    long unfinished = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceIds(Set.copyOf(templates)).unfinished().count();
+    if (unfinished > 0) {
+      throw new IllegalStateException(unfinished + " template cycles have not ended");
+    }
+    long templateTasks = templates.stream().mapToLong(pi -> engine.getHistoryService()
+        .createHistoricTaskInstanceQuery().processInstanceId(pi).count()).sum();
+    log("Templates: %d EST cycles run to their end through the engine in %.0f s, %d tasks", templates.size(),
+        (System.nanoTime() - start) / 1e9, templateTasks);
+    int copies = (int) Math.max(1, (settings.historyTasks() + templateTasks - 1) / templateTasks);
+    HistoryBulkLoader loader = new HistoryBulkLoader(dataSource);
+    start = System.nanoTime();
+    Map<String, Long> inserted = loader.load(templates, copies, settings.threads());
     double seconds = (System.nanoTime() - start) / 1e9;
     log("Bulk history: %d copies of %d real cycles in %.0f s: %s", copies, templates.size(), seconds, inserted);
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("ANALYZE");
     }
     List<ColumnCheck> checks = new ArrayList<>();
-    for (String table : loader.historyTables()) {
+    for (String table : loader.copiedTables()) {
       checks.addAll(loader.compare(table, templates));
     }
     List<ColumnCheck> failed = checks.stream().filter(c -> !c.ok()).toList();
@@ -213,12 +241,20 @@ public final class NationalBenchmark {
       throw new IllegalStateException(failed.size() + " bulk-loaded values differ from the engine's rows, e.g. "
           + failed.subList(0, Math.min(5, failed.size())));
     }
+    long dangling = loader.danglingReferences();
+    if (dangling > 0) {
+      throw new IllegalStateException(dangling + " history rows refer to a process instance or value that does not exist");
+    }
     report.append("## Historik i bulk\n\n")
-        .append(String.format("%d kopior av %d EST-cykler som motorn kört på riktigt, på %.0f s; rader: %s.%n%n",
-            copies, templates.size(), seconds, inserted))
-        .append(String.format("Formkontroll: %d kolumnvärden i %d rader av %d historiktabeller jämförda, kopia mot motorns rad: alla stämmer.%n%n",
-            checks.size(), checks.stream().filter(c -> c.column().equals("id_")).count(),
-            loader.historyTables().size()))
+        .append(String.format("%d kopior av %d EST-cykler (`est-cykel`, tre veckor i följd i %d kommuner) som motorn "
+                + "kört till slut på riktigt, på %.0f s; rader: %s.%n%n",
+            copies, templates.size(), Math.min(settings.templateMunicipalities(), settings.municipalities()), seconds, inserted))
+        .append(String.format("Formkontroll: %d kolumnvärden i %d rader av %d tabeller jämförda, kopia mot motorns rad: alla stämmer. "
+                + "Id-kolumner får nya UUID (samma form, referenserna mellan tabellerna följer med), tidsstämplar flyttas "
+                + "bakåt, allt annat är motorns eget värde; också variablernas värden, så kopiornas datumvariabler och "
+                + "affärsnycklar är mallens. Referenser som inte leder till sin rad (variabelvärde i ACT_GE_BYTEARRAY, "
+                + "processinstans i ACT_HI_PROCINST): 0.%n%n",
+            checks.size(), checks.stream().filter(c -> c.column().equals("id_")).count(), loader.copiedTables().size()))
         .append("En rad ur ACT_HI_TASKINST, kolumn för kolumn:\n\n| kolumn | motorns rad | bulkrad | regel | ok |\n|---|---|---|---|---|\n");
     String firstTaskId = checks.stream().filter(c -> c.table().equals("act_hi_taskinst") && c.column().equals("id_"))
         .map(ColumnCheck::real).findFirst().orElseThrow();
@@ -236,60 +272,54 @@ public final class NationalBenchmark {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The open work: every municipality has cycles waiting for EST reports, the samordnare and the police.
+  // The open work, through the product's processes: every LPO's samverkansprocess signed and in force,
+  // every municipality's medborgarlöfte published with its activities open, and in every municipality
+  // EST cycles for its coming meetings, waiting at every stage.
 
-  String startCycle(ProcessEngine engine, int municipality, String businessKey) {
-    return engine.getRuntimeService().startProcessInstanceByKey(EST_CYCLE, businessKey, Variables
-        .putValue("kommun", NationalOrganisation.municipalitySlug(municipality))
-        .putValue("lpo", NationalOrganisation.lpoSlug(NationalOrganisation.lpoOf(municipality, settings.lpos()))))
-        .getId();
-  }
-
-  /** Completes the open tasks of a cycle stage by stage; returns the number of completions. */
-  static int completeStages(TaskService tasks, String processInstanceId, int stages) {
-    int completed = 0;
-    for (int stage = 0; stage < stages; stage++) {
-      List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
-      if (open.isEmpty()) {
-        break;
-      }
-      for (Task task : open) {
-        tasks.complete(task.getId());
-        completed++;
-      }
-    }
-    return completed;
-  }
-
-  private void buildOpenWork(ProcessEngine engine) throws Exception {
-    int perMunicipality = settings.reportStage() + settings.samordnareStage() + settings.polisStage();
-    ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
-    List<Future<?>> futures = new ArrayList<>();
-    TaskService tasks = engine.getTaskService();
-    Date overdue = Date.from(Instant.now().minusSeconds(3 * 86_400));
+  private void buildOpenWork(ProcessEngine engine, NationalWork work) throws Exception {
     long start = System.nanoTime();
-    for (int i = 0; i < perMunicipality; i++) {
-      for (int m = 0; m < settings.municipalities(); m++) {
-        int municipality = m;
-        int cycle = i;
-        futures.add(pool.submit(() -> {
-          String pi = startCycle(engine, municipality, "oppen-" + municipality + "-" + cycle);
-          int stages = cycle < settings.reportStage() ? 0
-              : cycle < settings.reportStage() + settings.samordnareStage() ? 1 : 3;
-          completeStages(tasks, pi, stages);
-          if (cycle == 0 || cycle == settings.reportStage() || cycle == settings.reportStage() + settings.samordnareStage()) {
-            for (Task task : tasks.createTaskQuery().processInstanceId(pi).list()) {
-              task.setDueDate(overdue);
-              tasks.saveTask(task);
-            }
-          }
-        }));
+    AtomicLong completed = new AtomicLong();
+    inParallel(settings.lpos(), lpo -> {
+      List<String> municipalities = new ArrayList<>();
+      for (int m = lpo; m < settings.municipalities(); m += settings.lpos()) {
+        municipalities.add(NationalOrganisation.municipalitySlug(m));
       }
-    }
-    for (Future<?> f : futures) {
-      f.get();
-    }
-    pool.shutdown();
+      completed.addAndGet(work.agreement(NationalOrganisation.lpoSlug(lpo), municipalities, "2027–2030"));
+    });
+    List<String> promises = awaitPromises(engine);
+    inParallel(promises.size(), i -> {
+      String promise = promises.get(i);
+      String kommun = (String) engine.getRuntimeService().getVariable(promise, PromiseProcess.MUNICIPALITY);
+      int index = Integer.parseInt(kommun.substring(kommun.lastIndexOf('-') + 1)) - 1;
+      completed.addAndGet(work.promise(promise, kommun,
+          NationalOrganisation.lpoSlug(NationalOrganisation.lpoOf(index, settings.lpos()))));
+    });
+    log("Open work: %d samverkansprocesser and %d medborgarlöften in %.0f s", settings.lpos(), promises.size(),
+        (System.nanoTime() - start) / 1e9);
+
+    List<NationalWork.Stage> stages = new ArrayList<>();
+    addStage(stages, NationalWork.Stage.REPORTS, settings.reportStage());
+    addStage(stages, NationalWork.Stage.SITUATION_PICTURE, settings.situationStage());
+    addStage(stages, NationalWork.Stage.PLANNING, settings.planningStage());
+    addStage(stages, NationalWork.Stage.INTERVENTIONS, settings.interventionStage());
+    Date overdue = Date.from(Instant.now().minusSeconds(3 * 86_400));
+    TaskService tasks = engine.getTaskService();
+    inParallel(settings.municipalities(), m -> {
+      String kommun = NationalOrganisation.municipalitySlug(m);
+      // from the meeting after next: the next meeting's cycle is the scheduler's, left to the job executor
+      List<ZonedDateTime> meetings = work.meetings(kommun, stages.size() + 1);
+      for (int i = 0; i < stages.size(); i++) {
+        String cycle = work.startCycle(kommun, meetings.get(i + 1));
+        completed.addAndGet(work.advance(cycle, kommun, stages.get(i)));
+        // the first cycle of each stage has gone past its due dates (so that "Försenade" has work)
+        if (i == 0 || stages.get(i) != stages.get(i - 1)) {
+          for (Task task : tasks.createTaskQuery().processInstanceId(cycle).list()) {
+            task.setDueDate(overdue);
+            tasks.saveTask(task);
+          }
+        }
+      }
+    });
     // Fresh planner statistics, as autovacuum would eventually give them: with ACT_RU_VARIABLE grown from
     // empty, PostgreSQL otherwise picks the task-name index for the by-execution lookup (155 ms instead of 0.06 ms).
     try (Connection c = engine.getProcessEngineConfiguration().getDataSource().getConnection(); Statement s = c.createStatement()) {
@@ -297,21 +327,80 @@ public final class NationalBenchmark {
     }
     long open = tasks.createTaskQuery().count();
     long timers = engine.getManagementService().createJobQuery().timers().count();
-    log("Open work: %d cycles, %d open tasks, %d timers in %.0f s", futures.size(), open, timers, (System.nanoTime() - start) / 1e9);
-    summary.put("Öppna uppgifter", String.valueOf(open));
-    summary.put("Öppna timers (påminnelse + eskalering)", String.valueOf(timers));
+    Map<String, Long> byProcess = new LinkedHashMap<>();
+    for (String key : List.of("est-cykel", AgreementProcess.KEY, PromiseProcess.KEY, "est-styrgrupp")) {
+      byProcess.put(key, tasks.createTaskQuery().processDefinitionKey(key).count());
+    }
+    log("Open work: %d open tasks %s, %d timers, %d tasks completed, in %.0f s", open, byProcess, timers,
+        completed.get(), (System.nanoTime() - start) / 1e9);
+    summary.put("Öppna uppgifter", open + " (per process: " + byProcess + ")");
+    summary.put("Öppna timers (påminnelse, eskalering, processernas egna)", String.valueOf(timers));
+    summary.put("Öppna EST-cykler per kommun", String.format("%d (rapporter %d, lägesbild %d, planering %d, insatser %d)",
+        stages.size(), settings.reportStage(), settings.situationStage(), settings.planningStage(), settings.interventionStage()));
+    summary.put("Öppet arbete uppbyggt genom motorn", String.format("%d slutförda uppgifter på %.0f s", completed.get(),
+        (System.nanoTime() - start) / 1e9));
+  }
+
+  private static void addStage(List<NationalWork.Stage> stages, NationalWork.Stage stage, int count) {
+    for (int i = 0; i < count; i++) {
+      stages.add(stage);
+    }
+  }
+
+  /** The medborgarlöften the signed agreements started, one per municipality. */
+  private List<String> awaitPromises(ProcessEngine engine) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (true) {
+      List<String> promises = engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey(PromiseProcess.KEY).list().stream().map(p -> p.getId()).toList();
+      if (promises.size() >= settings.municipalities()) {
+        return promises;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("only " + promises.size() + " medborgarlöften started for "
+            + settings.municipalities() + " municipalities");
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private void inParallel(int count, java.util.function.IntConsumer job) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> job.accept(index)));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
-  // (1) Throughput: task completions per second, Samverkan's process vs one task on a plain engine.
+  // (1) Throughput: task completions per second through the EST cycle (reports, lägesbild, the
+  // meeting, interventions) vs one task on a plain engine.
 
-  private double[] measureThroughput(ProcessEngine engine) throws Exception {
-    List<String> cycles = new ArrayList<>();
+  private double[] measureThroughput(ProcessEngine engine, NationalWork work) throws Exception {
+    List<String[]> cycles = new ArrayList<>();   // cycle, kommun
+    int firstMeeting = settings.openCyclesPerMunicipality() + 2;
     for (int i = 0; i < settings.throughputInstances(); i++) {
-      cycles.add(startCycle(engine, i % settings.municipalities(), "matning-" + i));
+      String kommun = NationalOrganisation.municipalitySlug(i % settings.municipalities());
+      int meeting = firstMeeting + i / settings.municipalities();
+      cycles.add(new String[] {work.startCycle(kommun, work.meetings(kommun, meeting + 1).get(meeting)), kommun});
     }
-    double samverkan = completionsPerSecond(cycles, pi -> completeStages(engine.getTaskService(), pi, 4));
-    int completions = settings.throughputInstances() * (NationalOrganisation.EST_ACTORS.length + 3);
+    Map<String, String> kommunOf = new LinkedHashMap<>();
+    cycles.forEach(c -> kommunOf.put(c[0], c[1]));
+    AtomicLong samverkanCompletions = new AtomicLong();
+    double samverkan = completionsPerSecond(new ArrayList<>(kommunOf.keySet()), pi -> {
+      int done = work.advance(pi, kommunOf.get(pi), NationalWork.Stage.DONE);
+      samverkanCompletions.addAndGet(done);
+      return done;
+    });
+    int completions = (int) samverkanCompletions.get();
 
     StandaloneProcessEngineConfiguration plain = new StandaloneProcessEngineConfiguration();
     plain.setProcessEngineName("plain-baseline");
@@ -328,7 +417,12 @@ public final class NationalBenchmark {
       for (int i = 0; i < completions; i++) {
         trivial.add(baseline.getRuntimeService().startProcessInstanceByKey(TRIVIAL).getId());
       }
-      double plainRate = completionsPerSecond(trivial, pi -> completeStages(baseline.getTaskService(), pi, 1));
+      TaskService plainTasks = baseline.getTaskService();
+      double plainRate = completionsPerSecond(trivial, pi -> {
+        List<Task> open = plainTasks.createTaskQuery().processInstanceId(pi).list();
+        open.forEach(task -> plainTasks.complete(task.getId()));
+        return open.size();
+      });
       log("Throughput: Samverkan %.1f/s, plain %.1f/s, ratio %.2f", samverkan, plainRate, samverkan / plainRate);
       return new double[] {samverkan, plainRate, completions};
     } finally {
@@ -524,11 +618,12 @@ public final class NationalBenchmark {
         .append("Belastning (/proc/loadavg) före: `").append(loadBefore).append("`, efter: `").append(loadAfter).append("`.\n\n")
         .append(String.format("Organisation: %d kommuner, %d lokalpolisområden, en användare per funktion. ",
             settings.municipalities(), settings.lpos()))
-        .append("Processer: benchmarkens ersättare för EST-cykeln (`src/test/resources/benchmark/benchmark-est-cycle.bpmn`, ")
-        .append("samma uppgiftsform som produktens modeller: kandidatgrupp ur variabler, förfallodatum, påminnelse och eskalering).\n\n");
+        .append("Processerna är produktens egna (`processes/`): EST-cykeln, samverkansprocessen och medborgarlöftet, ")
+        .append("med formulärvalidering, påminnelser, eskaleringar och e-post som i drift.\n\n");
     summary.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
     md.append("\n## Resultat\n\n| mått | värde | mål |\n|---|---|---|\n");
-    md.append(String.format("| (1) slutförda uppgifter/s, Samverkans process (%d tr\u00e5dar) | %.1f | |%n", settings.threads(), throughput[0]));
+    md.append(String.format("| (1) slutförda uppgifter/s, EST-cykeln (`est-cykel`: rapporter, lägesbild, möte, insatser; %d tr\u00e5dar, %.0f uppgifter) | %.1f | |%n",
+        settings.threads(), throughput[2], throughput[0]));
     md.append(String.format("| (1) slutförda uppgifter/s, en uppgift på en ren motor | %.1f | |%n", throughput[1]));
     md.append(String.format("| (1) kvot | %.2f | ≥ 0,8 |%n", throughput[0] / throughput[1]));
     for (Map.Entry<String, long[]> q : queries.entrySet()) {
@@ -538,7 +633,7 @@ public final class NationalBenchmark {
           key[1], key[0], v[4], v[0], v[1], v[2], v[3]));
     }
     md.append(String.format("| (3) eskaleringslatens p50 / p95 (%d eskaleringar, %s öppna timers) | %.1f / %.1f s | p95 < 10 s |%n",
-        escalations.size(), summary.get("Öppna timers (påminnelse + eskalering)"),
+        escalations.size(), summary.get("Öppna timers (påminnelse, eskalering, processernas egna)"),
         percentile(escalations, 50) / 1000.0, percentile(escalations, 95) / 1000.0));
     for (ChildJvm.Measurement m : startups) {
       md.append(String.format("| (4) %s: tid till redo (Springs \"Started\": %.1f s), RSS | %.1f s, %d MB | |%n",

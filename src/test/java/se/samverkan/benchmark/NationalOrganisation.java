@@ -9,11 +9,12 @@ import java.nio.file.Path;
 /**
  * A national organisation for the benchmark: the functions of the product's organisation.yaml and
  * {@code lpos} local police areas with {@code municipalities} municipalities spread over them, each
- * with an EST group of five actors. Slugs {@code lpo-01}, {@code kommun-001}.
+ * with an EST group of five actors that meets weekly (weekday and hour spread over the country). Slugs {@code lpo-01}, {@code kommun-001}.
  */
 final class NationalOrganisation {
 
   static final String[] EST_ACTORS = {"socialtjanst", "skola", "fritid", "raddningstjanst", "bostadsbolag"};
+  static final String[] WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday"};
 
   private NationalOrganisation() {}
 
@@ -45,6 +46,8 @@ final class NationalOrganisation {
         yaml.append("      - slug: ").append(municipalitySlug(m)).append('\n');
         yaml.append("        name: Kommun ").append(m + 1).append('\n');
         yaml.append("        est:\n          actors: [").append(String.join(", ", EST_ACTORS)).append("]\n");
+        yaml.append("          cadence: {every: weekly, weekday: ").append(WEEKDAYS[m % WEEKDAYS.length])
+            .append(", time: \"").append(m % 2 == 0 ? "09:00" : "13:00").append("\"}\n");
       }
     }
     Files.createDirectories(file.getParent());

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import se.samverkan.signing.SignatureCollector;
 
 /** Drives a medborgarlöfte the way its users do in Tasklist. */
-final class PromiseScenario {
+public final class PromiseScenario {
 
   static final String LPO = "sodra-lappland";
 
@@ -57,11 +57,11 @@ final class PromiseScenario {
     complete(one(taskDefinitionKey), variables);
   }
 
-  static Map<String, Object> promise(String title) {
+  public static Map<String, Object> promise(String title) {
     return Map.of("rubrik", title, "beskrivning", "Bakgrund: " + title);
   }
 
-  static Map<String, Object> activity(int promise, String what, String responsible, String due) {
+  public static Map<String, Object> activity(int promise, String what, String responsible, String due) {
     return Map.of("lofteNr", promise, "vad", what, "ansvarig", responsible, "klartSenast", due);
   }
 
@@ -73,14 +73,14 @@ final class PromiseScenario {
             activity(2, "Trygghetsvandring med elevrådet", "skola-" + kommun, "2027-04-30")));
   }
 
-  static VariableMap formulation(List<Map<String, Object>> promises, List<Map<String, Object>> activities) {
+  public static VariableMap formulation(List<Map<String, Object>> promises, List<Map<String, Object>> activities) {
     return Variables.createVariables()
         .putValueTyped(PromiseProcess.PROMISES, json(promises))
         .putValueTyped(PromiseProcess.ACTIVITIES, json(activities))
         .putValueTyped("kontroll", ticked("medborgarlofte-formulera"));
   }
 
-  static VariableMap signature(String decision, String reason) {
+  public static VariableMap signature(String decision, String reason) {
     VariableMap variables = Variables.createVariables()
         .putValue("beslut", decision)
         .putValueTyped("kontroll", ticked("medborgarlofte-underteckna"));
@@ -90,7 +90,7 @@ final class PromiseScenario {
     return variables;
   }
 
-  static VariableMap publication() {
+  public static VariableMap publication() {
     return Variables.createVariables()
         .putValue("publiceringsdatum", "2027-02-01")
         .putValueTyped("kanaler", ticked("medborgarlofte-publicera", "kanaler"));
