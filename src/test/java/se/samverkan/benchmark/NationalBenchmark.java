@@ -121,38 +121,13 @@ public final class NationalBenchmark {
         settings.municipalities(), settings.lpos());
     log("Organisation: %d kommuner, %d LPO -> %s", settings.municipalities(), settings.lpos(), organisationFile);
 
-    // (4a) Startup and memory: separate JVMs, first start (empty schema) and second start.
-    List<String> samverkanArgs = List.of("--spring.profiles.active=demo,postgres", "--server.port=" + (settings.port() + 1),
-        "--samverkan.organisation.file=file:" + organisationFile, "--spring.datasource.url=" + settings.dbUrl(),
-        "--spring.datasource.username=" + settings.dbUser(), "--spring.datasource.password=" + settings.dbPassword());
-    List<String> plainArgs = List.of("--spring.config.name=plain", "--server.port=" + (settings.port() + 2),
-        "--spring.datasource.url=" + settings.dbUrl(), "--spring.datasource.username=" + settings.dbUser(),
-        "--spring.datasource.password=" + settings.dbPassword(), "--spring.datasource.hikari.schema=plain",
-        "--camunda.bpm.database.schema-name=plain", "--camunda.bpm.database.table-prefix=plain.",
-        "--camunda.bpm.auto-deployment-enabled=false",
-        "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=benchmark");
-    List<ChildJvm.Measurement> startups = new ArrayList<>();
-    if (Boolean.parseBoolean(System.getProperty("bench.startup", "true"))) {
-      startups.add(ChildJvm.measure(onlyStartup ? "Samverkan, start 1 mot den fyllda nationella databasen"
-              : "Samverkan, första start (tomt schema, nationell organisation)",
-          SamverkanApplication.class.getName(), samverkanArgs, OUT.resolve("samverkan-start-1.log")));
-      startups.add(ChildJvm.measure(onlyStartup ? "Samverkan, start 2 (omstart)" : "Samverkan, omstart", SamverkanApplication.class.getName(), samverkanArgs,
-          OUT.resolve("samverkan-start-2.log")));
-      startups.add(ChildJvm.measure(onlyStartup ? "Camunda-starter utan Samverkan, start 1" : "Camunda-starter utan Samverkan, första start", PlainCamundaApplication.class.getName(),
-          plainArgs, OUT.resolve("plain-start-1.log")));
-      startups.add(ChildJvm.measure("Camunda-starter utan Samverkan, omstart", PlainCamundaApplication.class.getName(),
-          plainArgs, OUT.resolve("plain-start-2.log")));
-    }
-    startups.forEach(m -> log("Start: %s: %.1f s, RSS %d MB", m.what(), m.startupSeconds(), m.rssMegabytes()));
     if (onlyStartup) {
-      writeStartupResults(started, loadBefore, startups);
+      writeStartupResults(started, loadBefore, measureStartups(organisationFile, true));
       return;
     }
-
-    // Samverkan in-process for the rest: REST on our port, job executor on.
+    // Samverkan in-process for the work and the measurements: REST on our port, job executor on.
     long appStart = System.nanoTime();
-    List<String> inProcess = new ArrayList<>(samverkanArgs);
-    inProcess.set(1, "--server.port=" + settings.port());
+    List<String> inProcess = samverkanArgs(organisationFile, settings.port());
     ConfigurableApplicationContext app = new SpringApplicationBuilder(SamverkanApplication.class)
         .run(inProcess.toArray(String[]::new));
     log("Samverkan in-process started in %.1f s", (System.nanoTime() - appStart) / 1e9);
@@ -166,10 +141,46 @@ public final class NationalBenchmark {
       List<Long> escalationLatencies = measureEscalationLatency(engine, dataSource);
       Map<String, long[]> queries = measureFilters();
       Map<String, Long> sizes = databaseSize(dataSource);
+      app.close();
+      List<ChildJvm.Measurement> startups = measureStartups(organisationFile, false);
       writeResults(started, loadBefore, startups, throughput, escalationLatencies, queries, sizes);
     } finally {
       app.close();
     }
+  }
+
+  /**
+   * (4) Startup and memory, each start in its own JVM against the national database: Samverkan and a
+   * plain Camunda starter, twice each. In the full run they come last, against the filled database
+   * (the plain starter's schema was created by the throughput baseline).
+   */
+  private List<ChildJvm.Measurement> measureStartups(Path organisationFile, boolean onlyStartup) throws Exception {
+    List<String> samverkanArgs = samverkanArgs(organisationFile, settings.port() + 1);
+    List<String> plainArgs = List.of("--spring.config.name=plain", "--server.port=" + (settings.port() + 2),
+        "--spring.datasource.url=" + settings.dbUrl(), "--spring.datasource.username=" + settings.dbUser(),
+        "--spring.datasource.password=" + settings.dbPassword(), "--spring.datasource.hikari.schema=plain",
+        "--camunda.bpm.database.schema-name=plain", "--camunda.bpm.database.table-prefix=plain.",
+        "--camunda.bpm.auto-deployment-enabled=false",
+        "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=benchmark");
+    List<ChildJvm.Measurement> startups = new ArrayList<>();
+    if (Boolean.parseBoolean(System.getProperty("bench.startup", "true"))) {
+      startups.add(ChildJvm.measure("Samverkan, start 1 mot den fyllda nationella databasen",
+          SamverkanApplication.class.getName(), samverkanArgs, OUT.resolve("samverkan-start-1.log")));
+      startups.add(ChildJvm.measure("Samverkan, start 2 (omstart)", SamverkanApplication.class.getName(), samverkanArgs,
+          OUT.resolve("samverkan-start-2.log")));
+      startups.add(ChildJvm.measure(onlyStartup ? "Camunda-starter utan Samverkan, start 1" : "Camunda-starter utan Samverkan, start 1 (schemat finns)",
+          PlainCamundaApplication.class.getName(), plainArgs, OUT.resolve("plain-start-1.log")));
+      startups.add(ChildJvm.measure("Camunda-starter utan Samverkan, start 2 (omstart)", PlainCamundaApplication.class.getName(),
+          plainArgs, OUT.resolve("plain-start-2.log")));
+    }
+    startups.forEach(m -> log("Start: %s: %.1f s, RSS %d MB", m.what(), m.startupSeconds(), m.rssMegabytes()));
+    return startups;
+  }
+
+  private List<String> samverkanArgs(Path organisationFile, int port) {
+    return List.of("--spring.profiles.active=demo,postgres", "--server.port=" + port,
+        "--samverkan.organisation.file=file:" + organisationFile, "--spring.datasource.url=" + settings.dbUrl(),
+        "--spring.datasource.username=" + settings.dbUser(), "--spring.datasource.password=" + settings.dbPassword());
   }
 
   private void resetDatabase() throws Exception {
@@ -395,12 +406,15 @@ public final class NationalBenchmark {
     Map<String, String> kommunOf = new LinkedHashMap<>();
     cycles.forEach(c -> kommunOf.put(c[0], c[1]));
     AtomicLong samverkanCompletions = new AtomicLong();
+    awaitQuietMachine();
+    Map<String, Long> rowsBefore = rowsWritten(engine, "public");
     double samverkan = completionsPerSecond(new ArrayList<>(kommunOf.keySet()), pi -> {
       int done = work.advance(pi, kommunOf.get(pi), NationalWork.Stage.DONE);
       samverkanCompletions.addAndGet(done);
       return done;
     });
     int completions = (int) samverkanCompletions.get();
+    Map<String, Long> samverkanRows = rowsWrittenSince(engine, "public", rowsBefore);
 
     StandaloneProcessEngineConfiguration plain = new StandaloneProcessEngineConfiguration();
     plain.setProcessEngineName("plain-baseline");
@@ -418,16 +432,87 @@ public final class NationalBenchmark {
         trivial.add(baseline.getRuntimeService().startProcessInstanceByKey(TRIVIAL).getId());
       }
       TaskService plainTasks = baseline.getTaskService();
+      Map<String, Long> plainBefore = rowsWritten(engine, "plain");
       double plainRate = completionsPerSecond(trivial, pi -> {
         List<Task> open = plainTasks.createTaskQuery().processInstanceId(pi).list();
         open.forEach(task -> plainTasks.complete(task.getId()));
         return open.size();
       });
       log("Throughput: Samverkan %.1f/s, plain %.1f/s, ratio %.2f", samverkan, plainRate, samverkan / plainRate);
+      Map<String, Long> plainRows = rowsWrittenSince(engine, "plain", plainBefore);
+      report.append("## Vad en slutförd uppgift skriver\n\n")
+          .append("Rader som PostgreSQL räknat som infogade, ändrade eller borttagna (`pg_stat_user_tables`) under ")
+          .append("genomströmningsmätningen, per slutförd uppgift; de tio största tabellerna. Samverkans siffror ")
+          .append("rymmer också det jobbexekutorn gjorde under tiden.\n\n")
+          .append(String.format("| tabell | EST-cykeln (%d uppgifter) | en uppgift på en ren motor (%d) |%n|---|---|---|%n",
+              completions, completions));
+      java.util.Set<String> largest = new java.util.LinkedHashSet<>();
+      samverkanRows.entrySet().stream().filter(e -> !e.getKey().equals("total"))
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10).forEach(e -> largest.add(e.getKey()));
+      for (String table : largest) {
+        report.append(String.format("| %s | %.1f | %.1f |%n", table, samverkanRows.getOrDefault(table, 0L) / (double) completions,
+            plainRows.getOrDefault(table, 0L) / (double) completions));
+      }
+      report.append(String.format("| **alla tabeller** | **%.1f** | **%.1f** |%n%n",
+          samverkanRows.get("total") / (double) completions, plainRows.get("total") / (double) completions));
+      summary.put("Rader skrivna per slutförd uppgift (EST-cykeln / ren motor)", String.format("%.1f / %.1f",
+          samverkanRows.get("total") / (double) completions, plainRows.get("total") / (double) completions));
       return new double[] {samverkan, plainRate, completions};
     } finally {
       baseline.close();
     }
+  }
+
+  /** Rows inserted, updated and deleted so far per table of {@code schema}, as PostgreSQL counts them. */
+  private static Map<String, Long> rowsWritten(ProcessEngine engine, String schema) throws Exception {
+    // PostgreSQL reports a backend's counts when it goes idle, at the latest after 10 s.
+    Thread.sleep(11_000);
+    Map<String, Long> rows = new java.util.TreeMap<>();
+    try (Connection c = engine.getProcessEngineConfiguration().getDataSource().getConnection();
+         java.sql.PreparedStatement s = c.prepareStatement("SELECT lower(relname), n_tup_ins + n_tup_upd + n_tup_del"
+             + " FROM pg_stat_user_tables WHERE schemaname = ?")) {
+      s.setString(1, schema);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          rows.put(r.getString(1), r.getLong(2));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static Map<String, Long> rowsWrittenSince(ProcessEngine engine, String schema, Map<String, Long> before)
+      throws Exception {
+    Map<String, Long> after = rowsWritten(engine, schema);
+    Map<String, Long> written = new java.util.TreeMap<>();
+    long total = 0;
+    for (Map.Entry<String, Long> e : after.entrySet()) {
+      long n = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+      if (n > 0) {
+        written.put(e.getKey(), n);
+        total += n;
+      }
+    }
+    written.put("total", total);
+    return written;
+  }
+
+  /**
+   * {@code -Dbench.awaitQuietMinutes=N}: before measuring, wait up to N minutes for the one-minute
+   * load average to fall below the number of cores (on a shared machine); the results record the load.
+   */
+  private void awaitQuietMachine() throws Exception {
+    long deadline = System.currentTimeMillis() + Long.getLong("bench.awaitQuietMinutes", 0) * 60_000;
+    int cores = Runtime.getRuntime().availableProcessors();
+    while (System.currentTimeMillis() < deadline) {
+      double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+      if (load < cores) {
+        break;
+      }
+      log("Waiting for a quiet machine: load %.1f on %d cores", load, cores);
+      Thread.sleep(30_000);
+    }
+    summary.put("Belastning när mätningarna började (/proc/loadavg)", "`" + Files.readString(Path.of("/proc/loadavg")).trim() + "`");
   }
 
   private double completionsPerSecond(List<String> instances, java.util.function.ToIntFunction<String> work) throws Exception {
