@@ -20,8 +20,9 @@ class HandoverConfiguration {
 
   @Bean
   FunctionMembers functionMembers(ProcessEngine engine) {
-    return new FunctionMembers(engine.getIdentityService(),
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getLoginMaxAttempts());
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return new FunctionMembers(engine.getIdentityService(), configuration.getLoginMaxAttempts(),
+        configuration.getDataSource(), configuration.getDatabaseTablePrefix());
   }
 
   @Bean

@@ -161,9 +161,11 @@ public class MembershipReconciler {
   }
 
   private Set<Departure> currentHolders() {
+    java.util.Map<String, List<User>> byGroup = members.activeHoldersByGroup();
     Set<Departure> holders = new HashSet<>();
     for (OrganisationFunction function : organisation.allFunctions()) {
-      members.activeHolders(function.groupId()).forEach(u -> holders.add(new Departure(function.groupId(), u.getId())));
+      byGroup.getOrDefault(function.groupId(), List.of())
+          .forEach(u -> holders.add(new Departure(function.groupId(), u.getId())));
     }
     return holders;
   }

@@ -34,8 +34,9 @@ public class StaffingReport {
   public String text() {
     StringBuilder single = new StringBuilder();
     StringBuilder vacant = new StringBuilder();
+    Map<String, List<User>> holdersByGroup = members.activeHoldersByGroup();
     for (OrganisationFunction function : organisation.allFunctions()) {
-      List<User> holders = members.activeHolders(function.groupId());
+      List<User> holders = holdersByGroup.getOrDefault(function.groupId(), List.of());
       if (holders.isEmpty()) {
         vacant.append("• ").append(function.name()).append(" (").append(function.groupId()).append(")\n");
       } else if (holders.size() == 1) {
@@ -64,9 +65,10 @@ public class StaffingReport {
       return 0;
     }
     Map<String, User> recipients = new LinkedHashMap<>();
+    Map<String, List<User>> holdersByGroup = members.activeHoldersByGroup();
     organisation.allFunctions().stream()
         .filter(f -> RECIPIENT_TYPES.contains(f.type()))
-        .flatMap(f -> members.activeHolders(f.groupId()).stream())
+        .flatMap(f -> holdersByGroup.getOrDefault(f.groupId(), List.of()).stream())
         .filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
         .forEach(u -> recipients.putIfAbsent(u.getId(), u));
     recipients.values().forEach(u -> outbox.add(MailKind.STAFFING_REPORT, u.getId(), u.getEmail(), null,

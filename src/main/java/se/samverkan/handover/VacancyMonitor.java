@@ -1,13 +1,21 @@
 package se.samverkan.handover;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -49,28 +57,34 @@ public class VacancyMonitor {
 
   /** Returns the functions that are vacant now. */
   public List<String> check() {
+    // A handful of queries for the whole organisation, not several per function (thousands of them).
+    Map<String, List<User>> holders = members.activeHoldersByGroup();
+    Set<String> openVacancies = openVacancyKeys();
+    Map<String, List<AddedCandidate>> added = addedCandidatesByFunction();
+    Set<String> resolvedTasks = new HashSet<>();
     List<String> vacant = new ArrayList<>();
     for (OrganisationFunction function : organisation.allFunctions()) {
       Optional<OrganisationFunction> target = organisation.escalationTargetOf(function.groupId());
-      if (members.activeHolders(function.groupId()).isEmpty()) {
+      if (holders.getOrDefault(function.groupId(), List.of()).isEmpty()) {
         vacant.add(function.groupId());
-        target.ifPresent(t -> escalate(function, t));
+        target.ifPresent(t -> escalate(function, t, openVacancies));
       } else {
-        resolve(function, target);
+        resolve(function, target, openVacancies, added.getOrDefault(function.groupId(), List.of()), resolvedTasks);
       }
     }
     return vacant;
   }
 
-  private void escalate(OrganisationFunction function, OrganisationFunction target) {
+  private void escalate(OrganisationFunction function, OrganisationFunction target, Set<String> openVacancies) {
     String key = Overlamning.vacancyKey(function.groupId());
-    if (vacancyOpen(key) == 0) {
+    if (!openVacancies.contains(key)) {
       runtimeService.startProcessInstanceByKey(Overlamning.PROCESS_KEY, key, Variables.createVariables()
           .putValue(Overlamning.REASON, Overlamning.REASON_VACANT)
           .putValue(Overlamning.FUNCTION, function.groupId())
           .putValue(Overlamning.FUNCTION_NAME, function.name())
           .putValue(Overlamning.ESCALATION_TARGET, target.groupId())
           .putValue(Overlamning.OPEN_WORK, report.describe(function.groupId())));
+      openVacancies.add(key);
       log.warn("Funktionen {} saknar bemanning: eskalerad till {}", function.groupId(), target.groupId());
     }
     for (Task task : report.openTasks(function.groupId())) {
@@ -81,30 +95,61 @@ public class VacancyMonitor {
     }
   }
 
-  private void resolve(OrganisationFunction function, Optional<OrganisationFunction> target) {
+  private void resolve(OrganisationFunction function, Optional<OrganisationFunction> target, Set<String> openVacancies,
+      List<AddedCandidate> added, Set<String> resolvedTasks) {
     String key = Overlamning.vacancyKey(function.groupId());
-    if (vacancyOpen(key) > 0) {
+    if (openVacancies.contains(key)) {
       runtimeService.createMessageCorrelation(Overlamning.MESSAGE_FUNCTION_STAFFED)
           .processInstanceBusinessKey(key).correlateAll();
+      openVacancies.remove(key);
       log.info("Funktionen {} har en innehavare igen: vakansen avslutad", function.groupId());
     }
     if (target.isEmpty()) {
       return;
     }
-    for (Task task : taskService.createTaskQuery().taskCandidateGroup(function.groupId()).includeAssignedTasks()
-        .taskVariableValueEquals(VACANCY_CANDIDATE, target.get().groupId()).list()) {
-      taskService.deleteCandidateGroup(task.getId(), target.get().groupId());
-      taskService.removeVariableLocal(task.getId(), VACANCY_CANDIDATE);
+    String targetGroup = target.get().groupId();
+    for (AddedCandidate candidate : added) {
+      if (!candidate.group().equals(targetGroup) || !resolvedTasks.add(candidate.taskId())) {
+        continue;
+      }
+      taskService.deleteCandidateGroup(candidate.taskId(), targetGroup);
+      taskService.removeVariableLocal(candidate.taskId(), VACANCY_CANDIDATE);
       // the engine grants a candidate group access to the task but does not revoke it on removal
       authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-          .groupIdIn(target.get().groupId()).resourceType(Resources.TASK).resourceId(task.getId()).list()
+          .groupIdIn(targetGroup).resourceType(Resources.TASK).resourceId(candidate.taskId()).list()
           .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
   }
 
-  private long vacancyOpen(String key) {
+  /** A candidate group a vacancy added to a task. */
+  private record AddedCandidate(String taskId, String group) {}
+
+  /**
+   * The candidates vacancies added, by each candidate group the task had besides them: one query
+   * for the marks, then the identity links of the marked tasks only (open vacancies are few).
+   */
+  private Map<String, List<AddedCandidate>> addedCandidatesByFunction() {
+    Map<String, List<AddedCandidate>> byFunction = new HashMap<>();
+    for (VariableInstance mark : runtimeService.createVariableInstanceQuery().variableName(VACANCY_CANDIDATE).list()) {
+      if (mark.getTaskId() == null || !(mark.getValue() instanceof String group)) {
+        continue;
+      }
+      AddedCandidate candidate = new AddedCandidate(mark.getTaskId(), group);
+      for (String function : candidateGroups(mark.getTaskId())) {
+        byFunction.computeIfAbsent(function, f -> new ArrayList<>()).add(candidate);
+      }
+    }
+    return byFunction;
+  }
+
+  /** The business keys of the open vacancy handovers. */
+  private Set<String> openVacancyKeys() {
+    String prefix = Overlamning.vacancyKey("");
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(Overlamning.PROCESS_KEY)
-        .processInstanceBusinessKey(key).count();
+        .processInstanceBusinessKeyLike(prefix + "%").list().stream()
+        .map(ProcessInstance::getBusinessKey)
+        .filter(key -> key != null && key.startsWith(prefix))
+        .collect(Collectors.toCollection(HashSet::new));
   }
 
   private List<String> candidateGroups(String taskId) {

@@ -2,6 +2,8 @@ package se.samverkan.organisation;
 
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,8 @@ import se.samverkan.tasklist.TasklistFilters;
 @Component
 @Order(0)
 class OrganisationStartup implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(OrganisationStartup.class);
 
   private final Organisation organisation;
   private final GroupSynchronizer groups;
@@ -32,9 +36,20 @@ class OrganisationStartup implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    long t0 = System.nanoTime();
     groups.synchronize(organisation);
+    long t1 = System.nanoTime();
     authorizations.grant(organisation);
+    long t2 = System.nanoTime();
     demoUsers.map(users -> users.createMissing(organisation)).orElse(List.of());
+    long t3 = System.nanoTime();
     filters.createOrUpdate();
+    long t4 = System.nanoTime();
+    log.debug("Organisationen vid start: grupper {} ms, behörigheter {} ms, demoanvändare {} ms, filter {} ms",
+        millis(t0, t1), millis(t1, t2), millis(t2, t3), millis(t3, t4));
+  }
+
+  private static long millis(long fromNanos, long toNanos) {
+    return (toNanos - fromNanos) / 1_000_000;
   }
 }

@@ -30,6 +30,11 @@ public class FunctionAuthorizations {
   /** Camunda's administrator group, created with the admin user. */
   public static final String ADMINISTRATORS = "camunda-admin";
 
+  /** Every resource type {@link #grant} grants on. */
+  private static final List<Resource> GRANTED_RESOURCES = List.of(Resources.APPLICATION, Resources.PROCESS_DEFINITION,
+      Resources.PROCESS_INSTANCE, Resources.DECISION_DEFINITION, Resources.DEPLOYMENT,
+      Resources.DECISION_REQUIREMENTS_DEFINITION);
+
   private final AuthorizationService authorizationService;
 
   public FunctionAuthorizations(AuthorizationService authorizationService) {
@@ -37,11 +42,15 @@ public class FunctionAuthorizations {
   }
 
   public void grant(Organisation organisation) {
-    // One query for every group grant: a national organisation has thousands of functions.
+    // One query per granted resource type, not per function (a national organisation has thousands),
+    // and not over all grants: the engine keeps a grant per candidate group of every open task.
     Map<String, Authorization> existing = new HashMap<>();
-    authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).list().stream()
-        .filter(a -> a.getGroupId() != null)
-        .forEach(a -> existing.put(key(a.getGroupId(), a.getResourceType(), a.getResourceId()), a));
+    for (Resource resource : GRANTED_RESOURCES) {
+      authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+          .resourceType(resource).list().stream()
+          .filter(a -> a.getGroupId() != null)
+          .forEach(a -> existing.put(key(a.getGroupId(), a.getResourceType(), a.getResourceId()), a));
+    }
     Grants grants = new Grants(existing);
     for (OrganisationFunction function : organisation.allFunctions()) {
       String group = function.groupId();

@@ -51,8 +51,10 @@ class OverlamningProcessTest {
   private final ManagementService managementService = engine.getManagementService();
   private final JdbcTemplate jdbc = ProcessTestEngine.jdbc();
   private final Organisation organisation = ProcessTestEngine.organisation();
-  private final FunctionMembers members = new FunctionMembers(identityService,
-      ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getLoginMaxAttempts());
+  private final ProcessEngineConfigurationImpl configuration =
+      (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  private final FunctionMembers members = new FunctionMembers(identityService, configuration.getLoginMaxAttempts(),
+      configuration.getDataSource(), configuration.getDatabaseTablePrefix());
   private final OpenWorkReport report = new OpenWorkReport(taskService, runtimeService, engine.getRepositoryService(),
       new TaskLinks("http://samverkan.example/camunda/app/tasklist/default/"), ProcessTestEngine.WORKING_DAYS.zone());
   private final MembershipReconciler reconciler = new MembershipReconciler(organisation, members, taskService,
