@@ -114,7 +114,8 @@ public final class NationalBenchmark {
       throw new IllegalStateException("the benchmark empties its database: SAMVERKAN_DB_URL must name a database with 'bench' in it");
     }
     boolean onlyStartup = Boolean.getBoolean("bench.onlyStartup");
-    if (!onlyStartup) {
+    boolean reuseData = Boolean.getBoolean("bench.reuseData");
+    if (!onlyStartup && !reuseData) {
       resetDatabase();
     }
     Path organisationFile = NationalOrganisation.write(OUT.resolve("organisation-national.yaml").toAbsolutePath(),
@@ -135,8 +136,12 @@ public final class NationalBenchmark {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       DataSource dataSource = app.getBean(DataSource.class);
       NationalWork work = new NationalWork(engine, app.getBean(EstSchedule.class), app.getBean(EstCycles.class));
-      measureHistoryLoad(engine, work, dataSource);
-      buildOpenWork(engine, work);
+      if (reuseData) {
+        describeReusedData(engine, dataSource);
+      } else {
+        measureHistoryLoad(engine, work, dataSource);
+        buildOpenWork(engine, work);
+      }
       double[] throughput = measureThroughput(engine, work);
       List<Long> escalationLatencies = measureEscalationLatency(engine, dataSource);
       Map<String, long[]> queries = measureFilters();
@@ -350,6 +355,25 @@ public final class NationalBenchmark {
         stages.size(), settings.reportStage(), settings.situationStage(), settings.planningStage(), settings.interventionStage()));
     summary.put("Öppet arbete uppbyggt genom motorn", String.format("%d slutförda uppgifter på %.0f s", completed.get(),
         (System.nanoTime() - start) / 1e9));
+  }
+
+  /**
+   * {@code -Dbench.reuseData=true}: measure again against the data an earlier full run generated (for
+   * a before/after comparison of a change on the same data); the history and the open work are
+   * counted, not built.
+   */
+  private void describeReusedData(ProcessEngine engine, DataSource dataSource) throws Exception {
+    TaskService tasks = engine.getTaskService();
+    Map<String, Long> byProcess = new LinkedHashMap<>();
+    for (String key : List.of("est-cykel", AgreementProcess.KEY, PromiseProcess.KEY, "est-styrgrupp")) {
+      byProcess.put(key, tasks.createTaskQuery().processDefinitionKey(key).count());
+    }
+    summary.put("Data", "från en tidigare körning mot samma databas (`-Dbench.reuseData=true`): historik och öppet arbete "
+        + "räknas här, byggdes där");
+    summary.put("Historik: uppgiftsrader (ACT_HI_TASKINST)", String.valueOf(count(dataSource, "act_hi_taskinst")));
+    summary.put("Öppna uppgifter", tasks.createTaskQuery().count() + " (per process: " + byProcess + ")");
+    summary.put("Öppna timers (påminnelse, eskalering, processernas egna)",
+        String.valueOf(engine.getManagementService().createJobQuery().timers().count()));
   }
 
   private static void addStage(List<NationalWork.Stage> stages, NationalWork.Stage stage, int count) {
