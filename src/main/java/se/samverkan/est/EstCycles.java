@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -43,20 +45,33 @@ public class EstCycles {
   }
 
   /**
-   * Whether the municipality's chain of cycles is alive: a cycle waits to start the next one, or a
-   * cycle's meeting is still ahead.
+   * The municipalities whose chain of cycles is alive: a cycle waits to start the next one, or a
+   * cycle's meeting is still ahead. Three queries for all municipalities.
    */
-  public boolean hasUpcomingCycle(RuntimeService runtime, String kommun, Instant now) {
-    long waitingToStartNext = runtime.createExecutionQuery()
-        .processDefinitionKey(EstCycleProcess.KEY)
-        .activityId(EstCycleProcess.NEXT_CYCLE_TIMER)
-        .processVariableValueEquals(EstCycleProcess.KOMMUN, kommun)
-        .count();
-    long meetingAhead = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(EstCycleProcess.KEY)
-        .variableValueEquals(EstCycleProcess.KOMMUN, kommun)
+  public Set<String> municipalitiesWithUpcomingCycle(RuntimeService runtime, Instant now) {
+    Set<String> instances = new HashSet<>();
+    runtime.createExecutionQuery().processDefinitionKey(EstCycleProcess.KEY).activityId(EstCycleProcess.NEXT_CYCLE_TIMER)
+        .list().forEach(execution -> instances.add(execution.getProcessInstanceId()));
+    runtime.createProcessInstanceQuery().processDefinitionKey(EstCycleProcess.KEY)
         .variableValueGreaterThan(EstCycleProcess.MEETING, Date.from(now))
-        .count();
-    return waitingToStartNext + meetingAhead > 0;
+        .list().forEach(instance -> instances.add(instance.getId()));
+    return variableValues(runtime, instances, EstCycleProcess.KOMMUN);
+  }
+
+  /** The distinct values of a process variable in the given process instances. */
+  static Set<String> variableValues(RuntimeService runtime, Set<String> processInstances, String variable) {
+    Set<String> values = new HashSet<>();
+    if (processInstances.isEmpty()) {
+      return values;
+    }
+    runtime.createVariableInstanceQuery().variableName(variable)
+        .processInstanceIdIn(processInstances.toArray(String[]::new)).list()
+        .forEach(v -> {
+          // only the process-level variable, as processVariableValueEquals compares it
+          if (v.getExecutionId().equals(v.getProcessInstanceId()) && v.getValue() instanceof String value) {
+            values.add(value);
+          }
+        });
+    return values;
   }
 }

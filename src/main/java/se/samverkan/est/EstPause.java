@@ -1,5 +1,6 @@
 package se.samverkan.est;
 
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import se.samverkan.organisation.Organisation;
 
@@ -20,8 +21,13 @@ public class EstPause {
   }
 
   public boolean isPaused(String kommun, ManagementService management) {
+    return isPaused(kommun, management.getProperties());
+  }
+
+  /** The same, with the engine properties read once for many municipalities. */
+  public boolean isPaused(String kommun, Map<String, String> engineProperties) {
     boolean configured = organisation.municipality(kommun).map(m -> m.est().isPaused()).orElse(true);
-    return configured || "true".equals(management.getProperties().get(PROPERTY_PREFIX + kommun));
+    return configured || "true".equals(engineProperties.get(PROPERTY_PREFIX + kommun));
   }
 
   public void pause(String kommun, ManagementService management) {

@@ -2,7 +2,9 @@ package se.samverkan.est;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -37,12 +39,13 @@ public class EstReviews {
   }
 
   /** Whether a review waits for the end of a period (the chain of reviews is alive). */
-  public boolean hasUpcomingReview(RuntimeService runtime, String kommun, Instant now) {
-    return runtime.createProcessInstanceQuery()
-        .processDefinitionKey(EstReviewProcess.KEY)
-        .variableValueEquals(EstReviewProcess.KOMMUN, kommun)
+  /** The municipalities whose styrgrupp has a review whose period has not ended yet. */
+  public Set<String> municipalitiesWithUpcomingReview(RuntimeService runtime, Instant now) {
+    Set<String> instances = new HashSet<>();
+    runtime.createProcessInstanceQuery().processDefinitionKey(EstReviewProcess.KEY)
         .variableValueGreaterThan(EstReviewProcess.PERIOD_END_AT, Date.from(now))
-        .count() > 0;
+        .list().forEach(instance -> instances.add(instance.getId()));
+    return EstCycles.variableValues(runtime, instances, EstReviewProcess.KOMMUN);
   }
 
   public EstSchedule schedule() {

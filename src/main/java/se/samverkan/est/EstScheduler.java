@@ -3,7 +3,9 @@ package se.samverkan.est;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -98,17 +100,21 @@ public class EstScheduler implements ApplicationRunner {
     management.setProperty(LOCK_PROPERTY, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).toString());
     Instant now = ClockUtil.getCurrentTime().toInstant();
     List<String> started = new ArrayList<>();
+    // read once for all municipalities (a national organisation has 290)
+    Map<String, String> properties = management.getProperties();
+    Set<String> withCycle = cycles.municipalitiesWithUpcomingCycle(runtime, now);
+    Set<String> withReview = reviews.municipalitiesWithUpcomingReview(runtime, now);
     for (Municipality municipality : organisation.municipalities()) {
       String kommun = municipality.slug();
-      if (!schedule.hasCadence(kommun) || pause.isPaused(kommun, management)) {
+      if (!schedule.hasCadence(kommun) || pause.isPaused(kommun, properties)) {
         continue;
       }
-      if (!cycles.hasUpcomingCycle(runtime, kommun, now)) {
+      if (!withCycle.contains(kommun)) {
         Optional<String> id = firstMeetingAfter(kommun, now)
             .map(meeting -> cycles.start(runtime, kommun, meeting, null).getId());
         id.ifPresent(started::add);
       }
-      if (!reviews.hasUpcomingReview(runtime, kommun, now)) {
+      if (!withReview.contains(kommun)) {
         started.add(reviews.start(runtime, kommun, schedule.reviewPeriodOf(kommun, now)).getId());
       }
     }
