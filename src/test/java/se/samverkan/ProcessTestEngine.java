@@ -24,6 +24,7 @@ import se.samverkan.notification.TaskLinks;
 import se.samverkan.notification.TaskNotifier;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationLoader;
+import se.samverkan.security.AuthenticatedGroupsPlugin;
 
 /**
  * The engine of the fast process tests: in-memory H2, no job executor (tests drive time with
@@ -85,7 +86,8 @@ public final class ProcessTestEngine {
 
   static List<ProcessEnginePlugin> plugins() {
     return List.of(new SpinProcessEnginePlugin(), new WorkingDayCalendarPlugin(WORKING_DAYS),
-        new NewTaskNotificationPlugin(new NewTaskListener(notifier())), new ModelRulesPlugin());
+        new NewTaskNotificationPlugin(new NewTaskListener(notifier())), new ModelRulesPlugin(),
+        new AuthenticatedGroupsPlugin());
   }
 
   /** Plain JDBC on the engine's H2 database, for the tables of Samverkan's own features. */
