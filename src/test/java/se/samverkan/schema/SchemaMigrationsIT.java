@@ -1,0 +1,59 @@
+package se.samverkan.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SchemaMigrationsIT {
+
+  @Autowired Flyway flyway;
+  @Autowired DataSource dataSource;
+
+  @Test
+  void shouldHaveAppliedEveryMigrationAfterTheEngineCreatedItsTables() {
+    MigrationInfo[] applied = flyway.info().applied();
+    List<String> versions = new ArrayList<>();
+    for (MigrationInfo migration : applied) {
+      if (migration.getState() != MigrationState.BASELINE) {
+        assertThat(migration.getState()).as(migration.getScript()).isEqualTo(MigrationState.SUCCESS);
+        versions.add(migration.getVersion().getVersion());
+      }
+    }
+    assertThat(versions).contains("1");
+    assertThat(flyway.info().pending()).isEmpty();
+  }
+
+  @Test
+  void shouldIndexTheAuthorizationsByUser() throws Exception {
+    assertThat(indexedColumns("act_ru_authorization")).contains("samverkan_idx_auth_user_id:user_id_");
+  }
+
+  private List<String> indexedColumns(String table) throws Exception {
+    List<String> columns = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      // H2 keeps unquoted names in upper case, PostgreSQL in lower case
+      String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase() : table;
+      try (ResultSet rows = meta.getIndexInfo(null, null, name, false, false)) {
+        while (rows.next()) {
+          if (rows.getString("INDEX_NAME") != null) {
+            columns.add((rows.getString("INDEX_NAME") + ":" + rows.getString("COLUMN_NAME")).toLowerCase());
+          }
+        }
+      }
+    }
+    return columns;
+  }
+}
