@@ -29,7 +29,9 @@ final class HistoryBulkLoader {
   static final Set<String> INSTANCE_ID_COLUMNS = Set.of("id_", "proc_inst_id_", "root_proc_inst_id_",
       "execution_id_", "task_id_", "act_inst_id_", "parent_act_inst_id_", "parent_task_id_", "var_inst_id_",
       "job_id_", "job_exception_stack_id_", "bytearray_id_", "call_proc_inst_id_", "super_process_instance_id_",
-      "operation_id_");
+      "operation_id_",
+      // ACT_RU_AUTHORIZATION: the historic task a function may read (enable-historic-instance-permissions)
+      "resource_id_");
 
   private final DataSource dataSource;
 
@@ -78,13 +80,16 @@ final class HistoryBulkLoader {
   }
 
   /**
-   * The tables copied: the history tables and ACT_GE_BYTEARRAY, whose rows of an ended process
+   * The tables copied: the history tables; ACT_GE_BYTEARRAY, whose rows of an ended process
    * instance are the values of its historic variables (JSON and long texts), referenced by
-   * ACT_HI_VARINST and ACT_HI_DETAIL through BYTEARRAY_ID_.
+   * ACT_HI_VARINST and ACT_HI_DETAIL through BYTEARRAY_ID_; and ACT_RU_AUTHORIZATION, whose rows of
+   * an ended process instance let each candidate function read its historic tasks
+   * ({@code enable-historic-instance-permissions}) until history cleanup removes them.
    */
   List<String> copiedTables() throws SQLException {
     List<String> tables = new ArrayList<>(historyTables());
     tables.add("act_ge_bytearray");
+    tables.add("act_ru_authorization");
     return tables;
   }
 
@@ -190,7 +195,8 @@ final class HistoryBulkLoader {
 
   /**
    * References that lead nowhere after the copy: a history row whose BYTEARRAY_ID_ names no
-   * ACT_GE_BYTEARRAY row, or whose PROC_INST_ID_ names no ACT_HI_PROCINST row. Must be zero.
+   * ACT_GE_BYTEARRAY row, or whose PROC_INST_ID_ names no ACT_HI_PROCINST row, or a historic-task
+   * authorization whose task is not in ACT_HI_TASKINST. Must be zero.
    */
   long danglingReferences() throws SQLException {
     long dangling = 0;
@@ -201,6 +207,11 @@ final class HistoryBulkLoader {
           r.next();
           dangling += r.getLong(1);
         }
+      }
+      try (ResultSet r = s.executeQuery("SELECT count(*) FROM act_ru_authorization a WHERE a.resource_type_ = 19 AND a.resource_id_ <> '*'"
+          + " AND NOT EXISTS (SELECT 1 FROM act_hi_taskinst t WHERE t.id_ = a.resource_id_)")) {
+        r.next();
+        dangling += r.getLong(1);   // a function's read permission on a historic task that does not exist
       }
       for (String table : List.of("act_hi_taskinst", "act_hi_actinst", "act_hi_varinst")) {
         try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table + " h WHERE h.proc_inst_id_ IS NOT NULL"
