@@ -143,6 +143,11 @@ public final class NationalBenchmark {
         summary.put("Historik", "från en tidigare körning mot samma databas (`-Dbench.reuseHistory=true`), där bulkladdad "
             + "och kontrollerad; det öppna arbetet byggdes i denna körning");
         summary.put("Historik: uppgiftsrader (ACT_HI_TASKINST)", String.valueOf(count(dataSource, "act_hi_taskinst")));
+        long dangling = new HistoryBulkLoader(dataSource).danglingReferences();
+        if (dangling > 0) {
+          throw new IllegalStateException(dangling + " history rows refer to a process instance or value that does not exist");
+        }
+        summary.put("Historikens referenser som inte leder till sin rad", "0");
         buildOpenWork(engine, work);
       } else {
         measureHistoryLoad(engine, work, dataSource);
