@@ -176,7 +176,7 @@ public final class NationalBenchmark {
         "--spring.datasource.url=" + settings.dbUrl(), "--spring.datasource.username=" + settings.dbUser(),
         "--spring.datasource.password=" + settings.dbPassword(), "--spring.datasource.hikari.schema=plain",
         "--camunda.bpm.database.schema-name=plain", "--camunda.bpm.database.table-prefix=plain.",
-        "--camunda.bpm.auto-deployment-enabled=false",
+        "--camunda.bpm.auto-deployment-enabled=false", "--spring.flyway.enabled=false",
         "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=benchmark");
     List<ChildJvm.Measurement> startups = new ArrayList<>();
     if (Boolean.parseBoolean(System.getProperty("bench.startup", "true"))) {
