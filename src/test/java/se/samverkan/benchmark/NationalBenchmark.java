@@ -432,7 +432,9 @@ public final class NationalBenchmark {
 
   private double[] measureThroughput(ProcessEngine engine, NationalWork work) throws Exception {
     List<String[]> cycles = new ArrayList<>();   // cycle, kommun
-    int firstMeeting = settings.openCyclesPerMunicipality() + 2;
+    // after the open work's meetings; a -Dbench.reuseData run takes meetings 12 weeks further on, past
+    // the earlier run's measured cycles and templates
+    int firstMeeting = settings.openCyclesPerMunicipality() + 2 + (Boolean.getBoolean("bench.reuseData") ? 12 : 0);
     for (int i = 0; i < settings.throughputInstances(); i++) {
       String kommun = NationalOrganisation.municipalitySlug(i % settings.municipalities());
       int meeting = firstMeeting + i / settings.municipalities();
