@@ -92,8 +92,11 @@ class ClusterIT {
 
   @Test
   void shouldFireEachOfAThousandTimersExactlyOnceSharedByTwoNodes() throws Exception {
-    // Each job works 30 ms, so that the share depends on the nodes' threads, not on which JVM is warmer.
-    List<String> instances = startTimers("share", 1000, 30);
+    // Each job waits 250 ms in its transaction (as a job waits for a mail server or a database), so
+    // that both nodes' job threads stay busy and the share depends on their threads, not on their
+    // CPU: node B is a cold JVM next to the warm test JVM, and with jobs of 30 ms the
+    // warmer node took up to 87 % on a loaded 2-core CI machine.
+    List<String> instances = startTimers("share", 1000, 250);
     startChildNode("node-b", null);
     jobExecutorOfNodeA().start();
 
@@ -107,7 +110,7 @@ class ClusterIT {
         .collect(Collectors.groupingBy(logs -> logs.get(0).getHostname(), Collectors.counting()));
     System.out.println("Timers per node: " + perNode);
     assertThat(perNode.keySet()).containsExactlyInAnyOrder("node-a", "node-b");
-    assertThat(perNode.values()).as("each node ran a substantial share of the 1,000 jobs").allMatch(count -> count >= 150);
+    assertThat(perNode.values()).as("each node ran at least a fifth of the 1,000 jobs").allMatch(count -> count >= 200);
     assertThat(executedByPerInstance(instances)).as("the delegate saw the node the job log names")
         .isEqualTo(successByJob.values().stream().map(logs -> logs.get(0))
             .collect(Collectors.toMap(HistoricJobLog::getProcessInstanceId, HistoricJobLog::getHostname)));
