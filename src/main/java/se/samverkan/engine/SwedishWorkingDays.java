@@ -6,6 +6,8 @@ import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Swedish working days: Monday to Friday except the Swedish holidays of Jollyday's calendar "se".
@@ -15,11 +17,18 @@ import java.time.ZoneId;
  */
 public class SwedishWorkingDays implements WorkingDays {
 
-  private final HolidayManager holidays = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN));
+  private final CompletableFuture<HolidayManager> holidays;
   private final ZoneId zone;
 
   public SwedishWorkingDays(ZoneId zone) {
     this.zone = zone;
+    // Jollyday reads its calendar's XML in about half a second: that happens beside the rest of the
+    // application's startup, and the first question about a day waits for it.
+    this.holidays = CompletableFuture.supplyAsync(() -> {
+      HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN));
+      manager.isHoliday(LocalDate.now(zone));
+      return manager;
+    });
   }
 
   public ZoneId zone() {
@@ -29,7 +38,15 @@ public class SwedishWorkingDays implements WorkingDays {
   @Override
   public boolean isWorkingDay(LocalDate date) {
     DayOfWeek day = date.getDayOfWeek();
-    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.isHoliday(date);
+    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays().isHoliday(date);
+  }
+
+  private HolidayManager holidays() {
+    try {
+      return holidays.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   /** The {@code count}-th working day after {@code date} ({@code date} itself never counts). */
