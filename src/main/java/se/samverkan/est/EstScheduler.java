@@ -12,24 +12,24 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import se.samverkan.organisation.Municipality;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.startup.AfterReady;
 
 /**
- * At startup (and after a resume): every municipality with a cadence that is not paused and has
- * no upcoming cycle gets its next cycle, and its styrgrupp review of the current period. From
+ * Once the application is ready (and after a resume): every municipality with a cadence that is
+ * not paused and has no upcoming cycle gets its next cycle, and its styrgrupp review of the
+ * current period. From
  * then on each cycle starts the next one by its own timer. Idempotent, also with several nodes
  * on one database: the check-and-start runs in one transaction that first updates a shared
  * engine property, so a second node waits for the first and then finds its cycles.
  */
 @Component
-@Order(10)
-public class EstScheduler implements ApplicationRunner {
+public class EstScheduler {
 
   static final String LOCK_PROPERTY = "samverkan.est.scheduler";
   private static final int ATTEMPTS = 5;
@@ -44,9 +44,12 @@ public class EstScheduler implements ApplicationRunner {
   private final RuntimeService runtime;
   private final ManagementService management;
   private final TransactionOperations transaction;
+  private final AfterReady afterReady;
 
   public EstScheduler(Organisation organisation, EstSchedule schedule, EstPause pause, EstCycles cycles,
-      EstReviews reviews, RuntimeService runtime, ManagementService management, TransactionOperations transaction) {
+      EstReviews reviews, RuntimeService runtime, ManagementService management, TransactionOperations transaction,
+      AfterReady afterReady) {
+    this.afterReady = afterReady;
     this.organisation = organisation;
     this.schedule = schedule;
     this.pause = pause;
@@ -57,10 +60,11 @@ public class EstScheduler implements ApplicationRunner {
     this.transaction = transaction;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
+  /** Once the application is ready (in the background, see AfterReady): start what is missing. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void runWhenReady() {
     if (schedule.settings().schedulerOnStartup()) {
-      ensureRunning();
+      afterReady.run("EST-schemaläggaren", this::ensureRunning);
     }
   }
 

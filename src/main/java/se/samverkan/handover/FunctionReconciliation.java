@@ -3,23 +3,23 @@ package se.samverkan.handover;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.samverkan.startup.AfterReady;
 
 /**
- * Runs the membership reconciliation and the vacancy check at startup (after the organisation's
- * groups and users exist) and every samverkan.handover.reconcile-interval. Each part runs in its
+ * Runs the membership reconciliation and the vacancy check once the application is ready (in the
+ * background, see AfterReady; the organisation's groups and users exist by then) and every
+ * samverkan.handover.reconcile-interval. Each part runs in its
  * own transaction, holding a row lock so that several nodes on one database never run it twice
  * at the same time.
  */
-@Order(10)
-public class FunctionReconciliation implements ApplicationRunner {
+public class FunctionReconciliation {
 
   static final String LOCK_TABLE = "samverkan_reconciliation_lock";
   private static final Logger log = LoggerFactory.getLogger(FunctionReconciliation.class);
@@ -28,9 +28,11 @@ public class FunctionReconciliation implements ApplicationRunner {
   private final VacancyMonitor vacancies;
   private final TransactionTemplate transaction;
   private final JdbcTemplate jdbc;
+  private final AfterReady afterReady;
 
   public FunctionReconciliation(MembershipReconciler reconciler, VacancyMonitor vacancies,
-      PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+      PlatformTransactionManager transactionManager, JdbcTemplate jdbc, AfterReady afterReady) {
+    this.afterReady = afterReady;
     this.reconciler = reconciler;
     this.vacancies = vacancies;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -45,12 +47,14 @@ public class FunctionReconciliation implements ApplicationRunner {
     }
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
-    List<String> vacant = run().vacantFunctions();
-    if (!vacant.isEmpty()) {
-      log.warn("Funktioner utan innehavare vid start: {}", vacant);
-    }
+  @EventListener(ApplicationReadyEvent.class)
+  public void runWhenReady() {
+    afterReady.run("avstämningen av funktionerna", () -> {
+      List<String> vacant = run().vacantFunctions();
+      if (!vacant.isEmpty()) {
+        log.warn("Funktioner utan innehavare vid start: {}", vacant);
+      }
+    });
   }
 
   @Scheduled(initialDelayString = "${samverkan.handover.reconcile-interval}",

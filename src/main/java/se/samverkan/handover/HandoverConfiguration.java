@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import se.samverkan.startup.AfterReady;
 import se.samverkan.engine.SwedishWorkingDays;
 import se.samverkan.notification.MailOutbox;
 import se.samverkan.notification.TaskLinks;
@@ -45,8 +46,8 @@ class HandoverConfiguration {
 
   @Bean
   FunctionReconciliation functionReconciliation(MembershipReconciler reconciler, VacancyMonitor vacancies,
-      PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
-    return new FunctionReconciliation(reconciler, vacancies, transactionManager, jdbc);
+      PlatformTransactionManager transactionManager, JdbcTemplate jdbc, AfterReady afterReady) {
+    return new FunctionReconciliation(reconciler, vacancies, transactionManager, jdbc, afterReady);
   }
 
   @Bean

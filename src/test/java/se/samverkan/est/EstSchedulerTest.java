@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static se.samverkan.est.EstCycleProcess.*;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.transaction.support.TransactionOperations;
 import se.samverkan.ProcessTestEngine;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.startup.AfterReady;
 
 @Deployment(resources = {"processes/est-cykel.bpmn", "processes/est-styrgrupp.bpmn", "forms/est-rapport.form",
     "forms/est-lagesbild.form", "forms/est-planering.form", "forms/est-insats.form", "forms/est-styrgrupp.form"})
@@ -28,7 +30,8 @@ class EstSchedulerTest extends EstTestSupport {
   Organisation organisation = ProcessTestEngine.organisation();
   EstSchedule schedule = EstTestBeans.schedule(organisation);
   EstScheduler scheduler = new EstScheduler(organisation, schedule, new EstPause(organisation), cycles,
-      new EstReviews(schedule), runtimeService, managementService, TransactionOperations.withoutTransaction());
+      new EstReviews(schedule), runtimeService, managementService, TransactionOperations.withoutTransaction(),
+      new AfterReady(false, Duration.ofMinutes(1)));
 
   @AfterEach
   void resume() {
