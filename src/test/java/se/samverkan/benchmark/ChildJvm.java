@@ -19,9 +19,22 @@ final class ChildJvm {
 
   private ChildJvm() {}
 
+  /**
+   * The benchmark's class path without its test classes, as the application runs in production
+   * (Spring's component scan of se.samverkan would otherwise read the test classes too).
+   */
+  static String withoutTestClasses() {
+    return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+  }
+
   static Measurement measure(String what, String mainClass, List<String> args, Path log) throws Exception {
+    // the plain starter is a test class (its component scan covers its own package only)
+    String classPath = mainClass.startsWith("se.samverkan.benchmark.") ? System.getProperty("java.class.path")
+        : withoutTestClasses();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass));
+        "-Xmx1g", "-cp", classPath, mainClass));
     command.addAll(args);
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
