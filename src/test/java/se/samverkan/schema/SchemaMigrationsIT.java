@@ -31,13 +31,18 @@ class SchemaMigrationsIT {
         versions.add(migration.getVersion().getVersion());
       }
     }
-    assertThat(versions).contains("1");
+    assertThat(versions).contains("1", "2");
     assertThat(flyway.info().pending()).isEmpty();
   }
 
   @Test
   void shouldIndexTheAuthorizationsByUser() throws Exception {
     assertThat(indexedColumns("act_ru_authorization")).contains("samverkan_idx_auth_user_id:user_id_");
+  }
+
+  @Test
+  void shouldIndexTheTasksByParentTask() throws Exception {
+    assertThat(indexedColumns("act_ru_task")).contains("samverkan_idx_task_parent:parent_task_id_");
   }
 
   private List<String> indexedColumns(String table) throws Exception {
