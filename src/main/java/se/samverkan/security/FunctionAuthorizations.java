@@ -4,8 +4,11 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -42,20 +45,25 @@ public class FunctionAuthorizations {
   }
 
   public void grant(Organisation organisation) {
-    // One query per granted resource type, not per function (a national organisation has thousands),
-    // and not over all grants: the engine keeps a grant per candidate group of every open task.
+    // The existing grants, read by resource id: "*" and each application. Not per function (a
+    // national organisation has thousands) and not by resource type: the table also holds a grant
+    // per candidate group of every open and historic task (a million rows at national scale), and
+    // only the resource id has an index of its own (ACT_IDX_AUTH_RESOURCE_ID).
+    Set<String> resourceIds = new LinkedHashSet<>(List.of(ANY));
+    organisation.allFunctions().forEach(function -> resourceIds.addAll(applicationsOf(organisation, function)));
+    Set<Integer> grantedTypes = new HashSet<>();
+    GRANTED_RESOURCES.forEach(resource -> grantedTypes.add(resource.resourceType()));
     Map<String, Authorization> existing = new HashMap<>();
-    for (Resource resource : GRANTED_RESOURCES) {
+    for (String resourceId : resourceIds) {
       authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-          .resourceType(resource).list().stream()
-          .filter(a -> a.getGroupId() != null)
+          .resourceId(resourceId).list().stream()
+          .filter(a -> a.getGroupId() != null && grantedTypes.contains(a.getResourceType()))
           .forEach(a -> existing.put(key(a.getGroupId(), a.getResourceType(), a.getResourceId()), a));
     }
     Grants grants = new Grants(existing);
     for (OrganisationFunction function : organisation.allFunctions()) {
       String group = function.groupId();
-      FunctionDefinition definition = organisation.definitionOf(function)
-          .orElse(new FunctionDefinition(null, null, null, null, List.of("tasklist"), false, false, false));
+      FunctionDefinition definition = definitionOf(organisation, function);
       for (String application : definition.applications()) {
         grants.grant(group, Resources.APPLICATION, application, Permissions.ACCESS);
       }
@@ -80,6 +88,15 @@ public class FunctionAuthorizations {
       }
     }
     withholdDeploymentFromAdministrators();
+  }
+
+  private static FunctionDefinition definitionOf(Organisation organisation, OrganisationFunction function) {
+    return organisation.definitionOf(function)
+        .orElse(new FunctionDefinition(null, null, null, null, List.of("tasklist"), false, false, false));
+  }
+
+  private static List<String> applicationsOf(Organisation organisation, OrganisationFunction function) {
+    return definitionOf(organisation, function).applications();
   }
 
   /**
