@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ public final class NationalBenchmark {
       Map<String, long[]> queries = measureFilters();
       Map<String, Long> sizes = databaseSize(dataSource);
       app.close();
-      List<ChildJvm.Measurement> startups = measureStartups(organisationFile, false);
+      Startups startups = measureStartups(organisationFile, false);
       writeResults(started, loadBefore, startups, throughput, escalationLatencies, queries, sizes);
     } finally {
       app.close();
@@ -166,11 +167,57 @@ public final class NationalBenchmark {
   }
 
   /**
-   * (4) Startup and memory, each start in its own JVM against the national database: Samverkan and a
-   * plain Camunda starter, twice each. In the full run they come last, against the filled database
-   * (the plain starter's schema was created by the throughput baseline).
+   * (4) Startups of Samverkan and of a plain Camunda starter, each in its own JVM against the national
+   * database: a first start of each, then {@code bench.restarts} restarts of each, alternating, so
+   * that a change in the machine's load falls on both. In the full run they come last, against the
+   * filled database (the plain starter's schema was created by the throughput baseline).
    */
-  private List<ChildJvm.Measurement> measureStartups(Path organisationFile, boolean onlyStartup) throws Exception {
+  record Startups(List<ChildJvm.Measurement> samverkan, List<ChildJvm.Measurement> plain) {
+
+    boolean measured() {
+      return samverkan.size() > 1 && plain.size() > 1;
+    }
+
+    /** Median time to ready of the restarts (every start but the first). */
+    static double restartMedian(List<ChildJvm.Measurement> starts) {
+      double[] seconds = starts.subList(1, starts.size()).stream().mapToDouble(ChildJvm.Measurement::startupSeconds)
+          .sorted().toArray();
+      return seconds.length % 2 == 1 ? seconds[seconds.length / 2]
+          : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
+    }
+
+    double ratio() {
+      return restartMedian(samverkan) / restartMedian(plain);
+    }
+
+    /** Table rows: each application's first start and its restarts' median, range and memory. */
+    String rows(String format) {
+      StringBuilder rows = new StringBuilder();
+      for (List<ChildJvm.Measurement> starts : List.of(samverkan, plain)) {
+        ChildJvm.Measurement first = starts.get(0);
+        rows.append(String.format(format, first.what(), first.startupSeconds(), first.springReportedSeconds(),
+            first.rssMegabytes() + " MB"));
+        List<ChildJvm.Measurement> restarts = starts.subList(1, starts.size());
+        rows.append(String.format(format, first.what().replaceAll(",.*", "") + ", " + restarts.size()
+                + " omstarter, median (lägst–högst " + String.format("%.1f–%.1f s", min(restarts), max(restarts)) + ")",
+            restartMedian(starts), restarts.stream().mapToDouble(ChildJvm.Measurement::springReportedSeconds).sorted()
+                .toArray()[restarts.size() / 2],
+            restarts.stream().mapToLong(ChildJvm.Measurement::rssMegabytes).min().orElse(0) + "–"
+                + restarts.stream().mapToLong(ChildJvm.Measurement::rssMegabytes).max().orElse(0) + " MB"));
+      }
+      return rows.toString();
+    }
+
+    private static double min(List<ChildJvm.Measurement> starts) {
+      return starts.stream().mapToDouble(ChildJvm.Measurement::startupSeconds).min().orElse(0);
+    }
+
+    private static double max(List<ChildJvm.Measurement> starts) {
+      return starts.stream().mapToDouble(ChildJvm.Measurement::startupSeconds).max().orElse(0);
+    }
+  }
+
+  private Startups measureStartups(Path organisationFile, boolean onlyStartup) throws Exception {
     List<String> samverkanArgs = samverkanArgs(organisationFile, settings.port() + 1);
     List<String> plainArgs = List.of("--spring.config.name=plain", "--server.port=" + (settings.port() + 2),
         "--spring.datasource.url=" + settings.dbUrl(), "--spring.datasource.username=" + settings.dbUser(),
@@ -178,18 +225,29 @@ public final class NationalBenchmark {
         "--camunda.bpm.database.schema-name=plain", "--camunda.bpm.database.table-prefix=plain.",
         "--camunda.bpm.auto-deployment-enabled=false", "--spring.flyway.enabled=false",
         "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=benchmark");
-    List<ChildJvm.Measurement> startups = new ArrayList<>();
+    List<ChildJvm.Measurement> samverkan = new ArrayList<>();
+    List<ChildJvm.Measurement> plain = new ArrayList<>();
     if (Boolean.parseBoolean(System.getProperty("bench.startup", "true"))) {
-      startups.add(ChildJvm.measure("Samverkan, start 1 mot den fyllda nationella databasen",
+      samverkan.add(ChildJvm.measure("Samverkan, första start mot den fyllda nationella databasen",
           SamverkanApplication.class.getName(), samverkanArgs, OUT.resolve("samverkan-start-1.log")));
-      startups.add(ChildJvm.measure("Samverkan, start 2 (omstart)", SamverkanApplication.class.getName(), samverkanArgs,
-          OUT.resolve("samverkan-start-2.log")));
-      startups.add(ChildJvm.measure(onlyStartup ? "Camunda-starter utan Samverkan, start 1" : "Camunda-starter utan Samverkan, start 1 (schemat finns)",
+      plain.add(ChildJvm.measure(onlyStartup ? "Camunda-starter utan Samverkan, första start"
+              : "Camunda-starter utan Samverkan, första start (schemat finns)",
           PlainCamundaApplication.class.getName(), plainArgs, OUT.resolve("plain-start-1.log")));
-      startups.add(ChildJvm.measure("Camunda-starter utan Samverkan, start 2 (omstart)", PlainCamundaApplication.class.getName(),
-          plainArgs, OUT.resolve("plain-start-2.log")));
+      for (int i = 2; i <= Integer.getInteger("bench.restarts", 5) + 1; i++) {
+        samverkan.add(ChildJvm.measure("Samverkan, start " + i, SamverkanApplication.class.getName(), samverkanArgs,
+            OUT.resolve("samverkan-start-" + i + ".log")));
+        plain.add(ChildJvm.measure("Camunda-starter utan Samverkan, start " + i, PlainCamundaApplication.class.getName(),
+            plainArgs, OUT.resolve("plain-start-" + i + ".log")));
+      }
     }
-    startups.forEach(m -> log("Start: %s: %.1f s, RSS %d MB", m.what(), m.startupSeconds(), m.rssMegabytes()));
+    for (List<ChildJvm.Measurement> starts : List.of(samverkan, plain)) {
+      starts.forEach(m -> log("Start: %s: %.1f s, RSS %d MB", m.what(), m.startupSeconds(), m.rssMegabytes()));
+    }
+    Startups startups = new Startups(samverkan, plain);
+    if (startups.measured()) {
+      log("Start: omstarter, median: Samverkan %.1f s, Camunda-starter %.1f s, kvot %.2f",
+          Startups.restartMedian(samverkan), Startups.restartMedian(plain), startups.ratio());
+    }
     return startups;
   }
 
@@ -432,13 +490,20 @@ public final class NationalBenchmark {
 
   private double[] measureThroughput(ProcessEngine engine, NationalWork work) throws Exception {
     List<String[]> cycles = new ArrayList<>();   // cycle, kommun
-    // after the open work's meetings; a -Dbench.reuseData run takes meetings 12 weeks further on, past
-    // the earlier run's measured cycles and templates
-    int firstMeeting = settings.openCyclesPerMunicipality() + 2 + (Boolean.getBoolean("bench.reuseData") ? 12 : 0);
+    // after the open work's meetings, at each municipality's first meetings that have no cycle yet
+    // (running or ended: a -Dbench.reuseData run finds the earlier runs' measured cycles there)
+    int firstMeeting = settings.openCyclesPerMunicipality() + 2;
+    Map<String, Integer> nextMeeting = new HashMap<>();
     for (int i = 0; i < settings.throughputInstances(); i++) {
       String kommun = NationalOrganisation.municipalitySlug(i % settings.municipalities());
-      int meeting = firstMeeting + i / settings.municipalities();
-      cycles.add(new String[] {work.startCycle(kommun, work.meetings(kommun, meeting + 1).get(meeting)), kommun});
+      int meeting = nextMeeting.getOrDefault(kommun, firstMeeting);
+      List<ZonedDateTime> meetings = work.meetings(kommun, meeting + 1);
+      while (work.hasCycle(kommun, meetings.get(meeting))) {
+        meeting++;
+        meetings = work.meetings(kommun, meeting + 1);
+      }
+      nextMeeting.put(kommun, meeting + 1);
+      cycles.add(new String[] {work.startCycle(kommun, meetings.get(meeting)), kommun});
     }
     Map<String, String> kommunOf = new LinkedHashMap<>();
     cycles.forEach(c -> kommunOf.put(c[0], c[1]));
@@ -731,7 +796,7 @@ public final class NationalBenchmark {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
-  private void writeResults(String started, String loadBefore, List<ChildJvm.Measurement> startups, double[] throughput,
+  private void writeResults(String started, String loadBefore, Startups startups, double[] throughput,
       List<Long> escalations, Map<String, long[]> queries, Map<String, Long> sizes) throws Exception {
     String machine = machine();
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -757,13 +822,9 @@ public final class NationalBenchmark {
     md.append(String.format("| (3) eskaleringslatens p50 / p95 (%d eskaleringar, %s öppna timers) | %.1f / %.1f s | p95 < 10 s |%n",
         escalations.size(), summary.get("Öppna timers (påminnelse, eskalering, processernas egna)"),
         percentile(escalations, 50) / 1000.0, percentile(escalations, 95) / 1000.0));
-    for (ChildJvm.Measurement m : startups) {
-      md.append(String.format("| (4) %s: tid till redo (Springs \"Started\": %.1f s), RSS | %.1f s, %d MB | |%n",
-          m.what(), m.springReportedSeconds(), m.startupSeconds(), m.rssMegabytes()));
-    }
-    if (startups.size() == 4) {
-      md.append(String.format("| (4) omstart Samverkan / ren Camunda-starter | %.2f | ≤ 1,3 |%n",
-          startups.get(1).startupSeconds() / startups.get(3).startupSeconds()));
+    if (startups.measured()) {
+      md.append(startups.rows("| (4) %1$s: tid till redo (Springs \"Started\": %3$.1f s), RSS | %2$.1f s, %4$s | |%n"));
+      md.append(String.format("| (4) omstart Samverkan / ren Camunda-starter (medianer) | %.2f | ≤ 1,3 |%n", startups.ratio()));
     }
     md.append(String.format("| (4) databas: %d MB totalt, historik %d MB, %d historiska processinstanser, %d uppgiftsrader | %.1f kB per processinstans (historik %.1f kB) | |%n",
         sizes.get("database") >> 20, sizes.get("history") >> 20, sizes.get("procinst"), sizes.get("taskinst"),
@@ -775,20 +836,16 @@ public final class NationalBenchmark {
   }
 
   /** {@code -Dbench.onlyStartup=true}: startup and memory against the database of an earlier full run. */
-  private void writeStartupResults(String started, String loadBefore, List<ChildJvm.Measurement> startups) throws Exception {
+  private void writeStartupResults(String started, String loadBefore, Startups startups) throws Exception {
     StringBuilder md = new StringBuilder("# Samverkan: start och minne mot den nationella databasen\n\n");
     md.append("Kört ").append(started).append(" (UTC). ").append(machine()).append('\n')
         .append("Belastning (/proc/loadavg) före: `").append(loadBefore).append("`, efter: `")
         .append(Files.readString(Path.of("/proc/loadavg")).trim()).append("`.\n\n")
         .append("Tid från JVM-start till redo (jobbexekutorn startad, efter Samverkans organisationssynkronisering).\n\n")
         .append("| start | tid till redo | Springs \"Started\" | RSS |\n|---|---|---|---|\n");
-    for (ChildJvm.Measurement m : startups) {
-      md.append(String.format("| %s | %.1f s | %.1f s | %d MB |%n", m.what(), m.startupSeconds(), m.springReportedSeconds(),
-          m.rssMegabytes()));
-    }
-    if (startups.size() == 4) {
-      md.append(String.format("%nOmstart Samverkan / ren Camunda-starter: %.2f (mål ≤ 1,3).%n",
-          startups.get(1).startupSeconds() / startups.get(3).startupSeconds()));
+    if (startups.measured()) {
+      md.append(startups.rows("| %s | %.1f s | %.1f s | %s |%n"));
+      md.append(String.format("%nOmstart Samverkan / ren Camunda-starter (medianer): %.2f (mål ≤ 1,3).%n", startups.ratio()));
     }
     Files.writeString(OUT.resolve("results-startup.md"), md, StandardCharsets.UTF_8);
     System.out.println(md);

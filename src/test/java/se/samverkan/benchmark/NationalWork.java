@@ -82,6 +82,13 @@ final class NationalWork {
     return meetings;
   }
 
+  /** Whether the meeting has a cycle, running or ended (an earlier run's). */
+  boolean hasCycle(String kommun, ZonedDateTime meeting) {
+    String businessKey = EstCycles.businessKey(kommun, meeting.withZoneSameInstant(schedule.settings().zoneId()));
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(businessKey).count() > 0;
+  }
+
   /** Starts the cycle of a meeting (or finds the one the scheduler started) and opens its reports. */
   String startCycle(String kommun, ZonedDateTime meeting) {
     String cycle = cycles.start(engine.getRuntimeService(), kommun, meeting, null).getId();
