@@ -646,11 +646,13 @@ public final class NationalBenchmark {
   private List<Long> measureEscalationLatency(ProcessEngine engine, DataSource dataSource) throws Exception {
     List<String[]> chosen = new ArrayList<>();   // task id, escalation job id
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      // tasks not escalated yet (an earlier -Dbench.reuseData run escalated some), with their timers
       String pick = "SELECT t.id_, (SELECT j.id_ FROM act_ru_job j WHERE j.execution_id_ = t.execution_id_"
-          + " ORDER BY j.duedate_ DESC LIMIT 1) FROM act_ru_task t";
+          + " ORDER BY j.duedate_ DESC LIMIT 1) FROM act_ru_task t WHERE t.priority_ < " + TasklistFilters.ESCALATED_PRIORITY
+          + " AND EXISTS (SELECT 1 FROM act_ru_job j WHERE j.execution_id_ = t.execution_id_)";
       for (String sql : List.of(
-          pick + " WHERE EXISTS (SELECT 1 FROM act_ru_identitylink l WHERE l.task_id_ = t.id_ AND l.group_id_ LIKE '%-kommun-001') LIMIT 5",
-          pick + " WHERE EXISTS (SELECT 1 FROM act_ru_identitylink l WHERE l.task_id_ = t.id_ AND l.group_id_ = 'kommunpolis-lpo-01') LIMIT 5",
+          pick + " AND EXISTS (SELECT 1 FROM act_ru_identitylink l WHERE l.task_id_ = t.id_ AND l.group_id_ LIKE '%-kommun-001') LIMIT 5",
+          pick + " AND EXISTS (SELECT 1 FROM act_ru_identitylink l WHERE l.task_id_ = t.id_ AND l.group_id_ = 'kommunpolis-lpo-01') LIMIT 5",
           pick + " ORDER BY random() LIMIT " + Math.max(0, settings.escalations() - 10))) {
         try (ResultSet rows = s.executeQuery(sql)) {
           while (rows.next()) {
