@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import se.samverkan.engine.EveryUserTaskPlugin;
 import se.samverkan.engine.SwedishWorkingDays;
 import se.samverkan.engine.WorkingDayCalendarPlugin;
 import se.samverkan.escalation.TaskEscalationListener;
@@ -19,12 +20,12 @@ import se.samverkan.forms.FormValidationListener;
 import se.samverkan.modelrules.ModelRulesPlugin;
 import se.samverkan.notification.MailOutbox;
 import se.samverkan.notification.NewTaskListener;
-import se.samverkan.notification.NewTaskNotificationPlugin;
 import se.samverkan.notification.TaskLinks;
 import se.samverkan.notification.TaskNotifier;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationLoader;
 import se.samverkan.security.AuthenticatedGroupsPlugin;
+import se.samverkan.tasklist.ListColumns;
 
 /**
  * The engine of the fast process tests: in-memory H2, no job executor (tests drive time with
@@ -86,7 +87,7 @@ public final class ProcessTestEngine {
 
   static List<ProcessEnginePlugin> plugins() {
     return List.of(new SpinProcessEnginePlugin(), new WorkingDayCalendarPlugin(WORKING_DAYS),
-        new NewTaskNotificationPlugin(new NewTaskListener(notifier())), new ModelRulesPlugin(),
+        new EveryUserTaskPlugin(new NewTaskListener(notifier())), new EveryUserTaskPlugin(new ListColumns()), new ModelRulesPlugin(),
         new AuthenticatedGroupsPlugin());
   }
 

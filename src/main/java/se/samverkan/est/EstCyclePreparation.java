@@ -37,14 +37,15 @@ public class EstCyclePreparation implements JavaDelegate {
     String kommun = (String) execution.getVariable(KOMMUN);
     Municipality municipality = organisation.municipality(kommun)
         .orElseThrow(() -> new IllegalArgumentException("Okänd kommun i EST-cykeln: " + kommun));
-    String lpo = organisation.lpoOf(kommun).map(Lpo::slug).orElseThrow();
+    Lpo lpo = organisation.lpoOf(kommun).orElseThrow();
     ZoneId zone = schedule.settings().zoneId();
     ZonedDateTime meeting = ((Date) execution.getVariable(MEETING)).toInstant().atZone(zone);
     ZonedDateTime next = schedule.nextMeetingAfter(kommun, meeting.toInstant()).orElse(meeting.plusWeeks(1));
     ZonedDateTime deadline = schedule.reportDeadline(kommun, meeting);
 
     execution.setVariable(MUNICIPALITY_NAME, municipality.name());
-    execution.setVariable(LPO, lpo);
+    execution.setVariable(LPO, lpo.slug());
+    execution.setVariable(LPO_NAME, lpo.name());
     execution.setVariable(CYCLE_START, Date.from(schedule.cycleStart(kommun, meeting).toInstant()));
     execution.setVariable(MEETING_TEXT, EstJson.swedish(meeting));
     execution.setVariable(REPORT_DEADLINE_AT, Date.from(deadline.toInstant()));
@@ -52,7 +53,7 @@ public class EstCyclePreparation implements JavaDelegate {
     execution.setVariable(NEXT_MEETING, Date.from(next.toInstant()));
     execution.setVariable(NEXT_MEETING_TEXT, EstJson.swedish(next));
     execution.setVariable(NEXT_CYCLE_START, Date.from(schedule.cycleStart(kommun, next).toInstant()));
-    ArrayNode functions = functionOptions(municipality, lpo);
+    ArrayNode functions = functionOptions(municipality, lpo.slug());
     execution.setVariable(FUNCTION_OPTIONS, EstJson.value(functions));
     execution.setVariable(ATTENDANCE_OPTIONS, EstJson.value(functions));
     HistoryService history = execution.getProcessEngineServices().getHistoryService();

@@ -33,6 +33,7 @@ public final class EstCycleProcess {
   // Variables the cycle computes
   public static final String MUNICIPALITY_NAME = "kommunNamn";
   public static final String LPO = "lpo";
+  public static final String LPO_NAME = "lpoNamn";
   public static final String CYCLE_START = "cykelStart";
   public static final String MEETING_TEXT = "motestidText";
   public static final String REPORT_DEADLINE_AT = "rapportDeadline";

@@ -19,6 +19,7 @@ public final class EstReviewProcess {
   public static final String PERIOD_TEXT = "periodText";
   public static final String YEARLY = "arligAnalys";
   public static final String LPO = "lpo";
+  public static final String LPO_NAME = "lpoNamn";
   public static final String MUNICIPALITY_NAME = "kommunNamn";
 
   public static final String MEETINGS_HELD = "antalMoten";

@@ -101,7 +101,9 @@ public class EstReviewSummary implements JavaDelegate {
     String period = start.toInstant().atZone(zone).toLocalDate() + " – "
         + end.toInstant().atZone(zone).toLocalDate().minusDays(1);
     execution.setVariable(MUNICIPALITY_NAME, organisation.municipality(kommun).orElseThrow().name());
-    execution.setVariable(LPO, organisation.lpoOf(kommun).map(Lpo::slug).orElseThrow());
+    Lpo lpo = organisation.lpoOf(kommun).orElseThrow();
+    execution.setVariable(LPO, lpo.slug());
+    execution.setVariable(LPO_NAME, lpo.name());
     execution.setVariable(PERIOD_TEXT, period);
     execution.setVariable(MEETINGS_HELD, meetings);
     execution.setVariable(MISSING_PER_FUNCTION, EstJson.value(missingJson));

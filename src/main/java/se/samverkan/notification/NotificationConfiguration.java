@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
+import se.samverkan.engine.EveryUserTaskPlugin;
 import se.samverkan.engine.SwedishWorkingDays;
 import se.samverkan.organisation.Organisation;
 
@@ -47,7 +48,7 @@ class NotificationConfiguration {
   }
 
   @Bean
-  NewTaskNotificationPlugin newTaskNotificationPlugin(TaskNotifier notifier) {
-    return new NewTaskNotificationPlugin(new NewTaskListener(notifier));
+  EveryUserTaskPlugin newTaskNotificationPlugin(TaskNotifier notifier) {
+    return new EveryUserTaskPlugin(new NewTaskListener(notifier));
   }
 }

@@ -1,5 +1,7 @@
 package se.samverkan.tasklist;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,12 @@ public class TasklistFilters {
   public static final String FUNCTION_TASKS = "Min funktions uppgifter";
   public static final String OVERDUE = "Försenade";
   public static final String ESCALATED = "Eskalerade";
+
+  /**
+   * The variables every list shows as columns, name to column label; each task gets its own copy
+   * (ListColumns), so that the functions may read them.
+   */
+  public static final Map<String, String> LIST_VARIABLES = listVariables();
 
   /** Task priority from which a task counts as escalated; Camunda's default priority is 50. */
   public static final int ESCALATED_PRIORITY = 75;
@@ -64,13 +72,20 @@ public class TasklistFilters {
     properties.put("description", description);
     properties.put("color", color);
     properties.put("refresh", true);
-    properties.put("variables", List.of(
-        Map.of("name", "kommunNamn", "label", "Kommun"),
-        Map.of("name", "lpoNamn", "label", "Lokalpolisområde")));
+    List<Map<String, String>> columns = new ArrayList<>();
+    LIST_VARIABLES.forEach((variable, label) -> columns.add(Map.of("name", variable, "label", label)));
+    properties.put("variables", columns);
     filter.setOwner(null);
     filter.setProperties(properties);
     filter.setQuery(query.orderByDueDate().asc());
     filterService.saveFilter(filter);
     authorizations.grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  private static Map<String, String> listVariables() {
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("kommunNamn", "Kommun");
+    columns.put("lpoNamn", "Lokalpolisområde");
+    return Collections.unmodifiableMap(columns);
   }
 }

@@ -1,4 +1,4 @@
-package se.samverkan.notification;
+package se.samverkan.engine;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,14 +11,15 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Every user task of every model tells its function when it is created, without the process
- * owner having to remember a listener in Modeler.
+ * Adds a create listener to every user task of every model, without the process owner having to
+ * remember it in Modeler: the notification of the function (NewTaskListener) and the columns of
+ * Tasklist's lists (ListColumns).
  */
-public class NewTaskNotificationPlugin extends AbstractProcessEnginePlugin {
+public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskListener listener;
 
-  public NewTaskNotificationPlugin(TaskListener listener) {
+  public EveryUserTaskPlugin(TaskListener listener) {
     this.listener = listener;
   }
 

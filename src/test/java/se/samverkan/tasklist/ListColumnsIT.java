@@ -1,0 +1,79 @@
+package se.samverkan.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import se.samverkan.est.EstCycleProcess;
+import se.samverkan.est.EstScheduler;
+
+/** Tasklist's lists show a function the municipality and the police area of each of its tasks. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ListColumnsIT {
+
+  @Autowired EstScheduler scheduler;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired FilterService filterService;
+  @Autowired TestRestTemplate rest;
+
+  List<String> started = List.of();
+
+  @AfterEach
+  void removeTheStartedInstances() {
+    List<String> running = started.stream()
+        .filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0).toList();
+    if (!running.isEmpty()) {
+      runtimeService.deleteProcessInstances(running, "ListColumnsIT städar", true, true);
+    }
+  }
+
+  @Test
+  void shouldShowTheFunctionTheMunicipalityAndPoliceAreaOfItsTasks() throws Exception {
+    started = scheduler.ensureRunning();
+    String cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey(EstCycleProcess.KEY)
+        .variableValueEquals(EstCycleProcess.KOMMUN, "lycksele").list().stream()
+        .filter(p -> started.contains(p.getId())).findFirst().orElseThrow().getId();
+    // the timer "Cykelns start" opens the reports; the tests' job executor is off
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(cycle)
+        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
+
+    // as Tasklist asks for a list: HAL, with the variables the filter names embedded per task
+    String filter = filterService.createFilterQuery().filterName(TasklistFilters.FUNCTION_TASKS).singleResult().getId();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("socialtjanst.lycksele", "demo");
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    String body = rest.exchange("/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=50", HttpMethod.POST,
+        new HttpEntity<>("{}", headers), String.class).getBody();
+
+    List<Map<String, String>> reports = new ArrayList<>();
+    for (JsonNode task : new ObjectMapper().readTree(body).path("_embedded").path("task")) {
+      if (cycle.equals(task.path("processInstanceId").asText())) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        task.path("_embedded").path("variable")
+            .forEach(variable -> columns.put(variable.path("name").asText(), variable.path("value").asText()));
+        reports.add(columns);
+      }
+    }
+    assertThat(reports).as("socialtjänstens EST-rapport i Lycksele").hasSize(1);
+    assertThat(reports.get(0)).containsEntry("kommunNamn", "Lycksele");
+    assertThat(reports.get(0).get("lpoNamn")).as("lokalpolisområdet").isNotBlank();
+  }
+}
