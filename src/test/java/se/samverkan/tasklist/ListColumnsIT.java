@@ -32,6 +32,8 @@ class ListColumnsIT {
   @Autowired ManagementService managementService;
   @Autowired FilterService filterService;
   @Autowired TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired ListColumnsBackfill backfill;
 
   List<String> started = List.of();
 
@@ -75,5 +77,26 @@ class ListColumnsIT {
     assertThat(reports).as("socialtjänstens EST-rapport i Lycksele").hasSize(1);
     assertThat(reports.get(0)).containsEntry("kommunNamn", "Lycksele");
     assertThat(reports.get(0).get("lpoNamn")).as("lokalpolisområdet").isNotBlank();
+  }
+
+  @Test
+  void shouldGiveTheColumnsToOpenTasksCreatedBeforeTheyExisted() {
+    started = scheduler.ensureRunning();
+    String cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey(EstCycleProcess.KEY)
+        .variableValueEquals(EstCycleProcess.KOMMUN, "lycksele").list().stream()
+        .filter(p -> started.contains(p.getId())).findFirst().orElseThrow().getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(cycle)
+        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
+    List<String> reports = taskService.createTaskQuery().processInstanceId(cycle).list().stream()
+        .map(org.camunda.bpm.engine.task.Task::getId).toList();
+    // as a task created before ListColumns existed
+    reports.forEach(task -> taskService.removeVariablesLocal(task, TasklistFilters.LIST_VARIABLES.keySet()));
+
+    assertThat(backfill.backfill()).isGreaterThanOrEqualTo(reports.size());
+
+    for (String task : reports) {
+      assertThat(taskService.getVariablesLocal(task)).containsEntry("kommunNamn", "Lycksele").containsKey("lpoNamn");
+    }
+    assertThat(backfill.backfill()).as("nothing left on a second run").isZero();
   }
 }
