@@ -29,11 +29,7 @@ class EstSchedulerIT {
 
   @AfterEach
   void removeTheStartedInstances() {
-    List<String> running = started.stream()
-        .filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0).toList();
-    if (!running.isEmpty()) {
-      runtimeService.deleteProcessInstances(running, "EstSchedulerIT städar", true, true);
-    }
+    StartedInstances.removeRunning(runtimeService, started, "EstSchedulerIT städar");
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstScheduler;
+import se.samverkan.est.StartedInstances;
 
 /** Tasklist's lists show a function the municipality and the police area of each of its tasks. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -39,15 +40,11 @@ class ListColumnsIT {
 
   @AfterEach
   void removeTheStartedInstances() {
-    List<String> running = started.stream()
-        .filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0).toList();
-    if (!running.isEmpty()) {
-      runtimeService.deleteProcessInstances(running, "ListColumnsIT städar", true, true);
-    }
+    StartedInstances.removeRunning(runtimeService, started, "ListColumnsIT städar");
   }
 
-  @Test
-  void shouldShowTheFunctionTheMunicipalityAndPoliceAreaOfItsTasks() throws Exception {
+  /** Lycksele's next EST cycle (the scheduler's), with its report tasks open. */
+  private String lyckselesCycleWithItsReports() {
     started = scheduler.ensureRunning();
     String cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey(EstCycleProcess.KEY)
         .variableValueEquals(EstCycleProcess.KOMMUN, "lycksele").list().stream()
@@ -55,6 +52,12 @@ class ListColumnsIT {
     // the timer "Cykelns start" opens the reports; the tests' job executor is off
     managementService.executeJob(managementService.createJobQuery().processInstanceId(cycle)
         .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
+    return cycle;
+  }
+
+  @Test
+  void shouldShowTheFunctionTheMunicipalityAndPoliceAreaOfItsTasks() throws Exception {
+    String cycle = lyckselesCycleWithItsReports();
 
     // as Tasklist asks for a list: HAL, with the variables the filter names embedded per task
     String filter = filterService.createFilterQuery().filterName(TasklistFilters.FUNCTION_TASKS).singleResult().getId();
@@ -81,12 +84,7 @@ class ListColumnsIT {
 
   @Test
   void shouldGiveTheColumnsToOpenTasksCreatedBeforeTheyExisted() {
-    started = scheduler.ensureRunning();
-    String cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey(EstCycleProcess.KEY)
-        .variableValueEquals(EstCycleProcess.KOMMUN, "lycksele").list().stream()
-        .filter(p -> started.contains(p.getId())).findFirst().orElseThrow().getId();
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(cycle)
-        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
+    String cycle = lyckselesCycleWithItsReports();
     List<String> reports = taskService.createTaskQuery().processInstanceId(cycle).list().stream()
         .map(org.camunda.bpm.engine.task.Task::getId).toList();
     // as a task created before ListColumns existed
