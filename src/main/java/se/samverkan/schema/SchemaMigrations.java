@@ -13,8 +13,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Samverkan's own versioned changes to the database, {@code db/migration/V<n>__<what>.sql} (Flyway,
- * history in {@code samverkan_schema_history}): indexes that Camunda's schema lacks for our queries.
+ * Samverkan's own versioned changes to the database, {@code db/migration/V<n>__<what>.sql}, and
+ * {@code db/vendor/<postgresql|h2>/} for a version only one database can do (Flyway, history in
+ * {@code samverkan_schema_history}): indexes that Camunda's schema lacks for our queries.
  * They change Camunda's tables, so they run after the engine has created or checked its schema
  * (Spring Boot would run them when the data source starts, before Camunda's tables exist on a new
  * database): as the first startup runner, before the organisation sync and before the application
