@@ -23,10 +23,9 @@ import se.samverkan.startup.AfterReady;
 /**
  * Once the application is ready (and after a resume): every municipality with a cadence that is
  * not paused and has no upcoming cycle gets its next cycle, and its styrgrupp review of the
- * current period. From
- * then on each cycle starts the next one by its own timer. Idempotent, also with several nodes
- * on one database: the check-and-start runs in one transaction that first updates a shared
- * engine property, so a second node waits for the first and then finds its cycles.
+ * current period. From then on each cycle starts the next one by its own timer. Idempotent, also
+ * with several nodes on one database: the check-and-start runs in one transaction that first
+ * updates a shared engine property, so a second node waits for the first and then finds its cycles.
  */
 @Component
 public class EstScheduler {
@@ -49,7 +48,6 @@ public class EstScheduler {
   public EstScheduler(Organisation organisation, EstSchedule schedule, EstPause pause, EstCycles cycles,
       EstReviews reviews, RuntimeService runtime, ManagementService management, TransactionOperations transaction,
       AfterReady afterReady) {
-    this.afterReady = afterReady;
     this.organisation = organisation;
     this.schedule = schedule;
     this.pause = pause;
@@ -58,6 +56,7 @@ public class EstScheduler {
     this.runtime = runtime;
     this.management = management;
     this.transaction = transaction;
+    this.afterReady = afterReady;
   }
 
   /** Once the application is ready (in the background, see AfterReady): start what is missing. */

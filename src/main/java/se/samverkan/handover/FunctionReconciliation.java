@@ -15,9 +15,8 @@ import se.samverkan.startup.AfterReady;
 /**
  * Runs the membership reconciliation and the vacancy check once the application is ready (in the
  * background, see AfterReady; the organisation's groups and users exist by then) and every
- * samverkan.handover.reconcile-interval. Each part runs in its
- * own transaction, holding a row lock so that several nodes on one database never run it twice
- * at the same time.
+ * samverkan.handover.reconcile-interval. Each part runs in its own transaction, holding a row lock
+ * so that several nodes on one database never run it twice at the same time.
  */
 public class FunctionReconciliation {
 
@@ -32,11 +31,11 @@ public class FunctionReconciliation {
 
   public FunctionReconciliation(MembershipReconciler reconciler, VacancyMonitor vacancies,
       PlatformTransactionManager transactionManager, JdbcTemplate jdbc, AfterReady afterReady) {
-    this.afterReady = afterReady;
     this.reconciler = reconciler;
     this.vacancies = vacancies;
     this.transaction = new TransactionTemplate(transactionManager);
     this.jdbc = jdbc;
+    this.afterReady = afterReady;
     jdbc.execute("create table if not exists " + LOCK_TABLE + " (id integer primary key)");
     if (jdbc.queryForObject("select count(*) from " + LOCK_TABLE, Integer.class) == 0) {
       try {

@@ -10,11 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import se.samverkan.startup.AfterReady;
 import se.samverkan.engine.SwedishWorkingDays;
 import se.samverkan.notification.MailOutbox;
 import se.samverkan.notification.TaskLinks;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.startup.AfterReady;
 
 @Configuration
 class HandoverConfiguration {
