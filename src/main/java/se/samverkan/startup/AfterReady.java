@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Work that runs once when the application is ready, beside the users' first requests rather than
- * before them: the EST scheduler's pass and the first reconciliation of the functions. Both are
- * safe to run beside the users (and on several nodes at once). A failed run is logged and tried
+ * before them: the EST scheduler's pass, the first reconciliation of the functions, the list
+ * columns of older tasks. Each is safe to run beside the users (and on several nodes at once). A failed run is logged and tried
  * again after {@code samverkan.startup.retry-delay}. With {@code samverkan.startup.background=false}
  * (the tests) the work runs in the caller's thread instead, before the application reports ready.
  */
