@@ -79,7 +79,7 @@ public final class NationalBenchmark {
           // open EST cycles per municipality, by the stage they wait at (NationalWork.Stage)
           Integer.getInteger("bench.reportStage", 12), Integer.getInteger("bench.situationStage", 2),
           Integer.getInteger("bench.planningStage", 1), Integer.getInteger("bench.interventionStage", 2),
-          Integer.getInteger("bench.threads", 4), Integer.getInteger("bench.throughputInstances", 100),
+          Integer.getInteger("bench.threads", 4), Integer.getInteger("bench.throughputInstances", 300),
           Integer.getInteger("bench.escalations", 100), Integer.getInteger("bench.queries", 100),
           Integer.getInteger("bench.port", 8480));
     }
