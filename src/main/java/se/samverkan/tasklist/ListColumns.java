@@ -1,5 +1,8 @@
 package se.samverkan.tasklist;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -13,11 +16,21 @@ public class ListColumns implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    Map<String, Object> columns = columns(task::getVariable);
+    if (!columns.isEmpty()) {
+      task.setVariablesLocal(columns);
+    }
+  }
+
+  /** The columns' values a task sees ({@code variable}: name to value), those that are set. */
+  static Map<String, Object> columns(Function<String, Object> variable) {
+    Map<String, Object> columns = new LinkedHashMap<>();
     for (String name : TasklistFilters.LIST_VARIABLES.keySet()) {
-      Object value = task.getVariable(name);
+      Object value = variable.apply(name);
       if (value != null) {
-        task.setVariableLocal(name, value);
+        columns.put(name, value);
       }
     }
+    return columns;
   }
 }

@@ -1,6 +1,5 @@
 package se.samverkan.tasklist;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -47,13 +46,8 @@ public class ListColumnsBackfill {
     List<String> missing = jdbc.queryForList(MISSING, String.class, first, first);
     int copied = 0;
     for (String taskId : missing) {
-      Map<String, Object> columns = new HashMap<>();
-      TasklistFilters.LIST_VARIABLES.keySet().forEach(name -> {
-        Object value = tasks.getVariable(taskId, name);
-        if (value != null) {
-          columns.put(name, value);
-        }
-      });
+      Map<String, Object> columns = ListColumns.columns(
+          tasks.getVariables(taskId, TasklistFilters.LIST_VARIABLES.keySet())::get);
       if (!columns.isEmpty()) {
         tasks.setVariablesLocal(taskId, columns);
         copied++;
