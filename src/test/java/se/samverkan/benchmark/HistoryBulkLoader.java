@@ -104,21 +104,8 @@ final class HistoryBulkLoader {
     Map<String, String> indexes = secondaryIndexes(tables);
     execute(indexes.keySet().stream().map(name -> List.of("DROP INDEX " + name)).toList(), 1);
     Map<String, Long> inserted = new java.util.concurrent.ConcurrentSkipListMap<>();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
-    try {
-      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-      for (String table : tables) {
-        futures.add(pool.submit(() -> {
-          inserted.put(table, copy(table, templateInstances, copies));
-          return null;
-        }));
-      }
-      for (java.util.concurrent.Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    Parallel.run(threads, tables.stream()
+        .<Parallel.Job>map(table -> () -> inserted.put(table, copy(table, templateInstances, copies))).toList());
     execute(indexes.values().stream().map(definition -> List.of("SET maintenance_work_mem = '512MB'", definition)).toList(),
         Math.max(1, Math.min(threads, 2)));
     Map<String, String> rebuilt = secondaryIndexes(tables);
@@ -146,25 +133,13 @@ final class HistoryBulkLoader {
 
   /** Runs each group of statements on one connection, {@code threads} groups at a time. */
   private void execute(List<List<String>> groups, int threads) throws Exception {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-    try {
-      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-      for (List<String> group : groups) {
-        futures.add(pool.submit(() -> {
-          try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : group) {
-              s.execute(sql);
-            }
-          }
-          return null;
-        }));
+    Parallel.run(threads, groups.stream().<Parallel.Job>map(group -> () -> {
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        for (String sql : group) {
+          s.execute(sql);
+        }
       }
-      for (java.util.concurrent.Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    }).toList());
   }
 
   private long copy(String table, List<String> templateInstances, int copies) throws SQLException {

@@ -28,9 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -469,19 +466,8 @@ public final class NationalBenchmark {
   }
 
   private void inParallel(int count, java.util.function.IntConsumer job) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        futures.add(pool.submit(() -> job.accept(index)));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    Parallel.run(settings.threads(), java.util.stream.IntStream.range(0, count)
+        .<Parallel.Job>mapToObj(index -> () -> job.accept(index)).toList());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -620,22 +606,15 @@ public final class NationalBenchmark {
   private double completionsPerSecond(List<String> instances, java.util.function.ToIntFunction<String> work) throws Exception {
     ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(instances);
     AtomicLong completions = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+    Parallel.Job worker = () -> {
+      String pi;
+      while ((pi = queue.poll()) != null) {
+        completions.addAndGet(work.applyAsInt(pi));
+      }
+    };
     long start = System.nanoTime();
-    List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < settings.threads(); t++) {
-      futures.add(pool.submit(() -> {
-        String pi;
-        while ((pi = queue.poll()) != null) {
-          completions.addAndGet(work.applyAsInt(pi));
-        }
-      }));
-    }
-    for (Future<?> f : futures) {
-      f.get();
-    }
+    Parallel.run(settings.threads(), java.util.Collections.nCopies(settings.threads(), worker));
     double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
     return completions.get() / seconds;
   }
 
