@@ -16,7 +16,7 @@ import se.samverkan.organisation.OrganisationFunction;
  * {@code samordnare.lycksele}), password {@code demo}. Never created in any other profile.
  */
 @Component
-@Profile("demo")
+@Profile("demo & !prod")
 public class DemoUsers {
 
   public static final String PASSWORD = "demo";

@@ -13,16 +13,27 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Outside the demo profile Samverkan refuses to start without an admin password from the
- * environment: Camunda would otherwise create the admin user with its id as password.
+ * environment: Camunda would otherwise create the admin user with its id as password. The
+ * production profile never runs together with the demo profile (its users all have the password
+ * "demo"), whatever else is active.
  */
 public class AdminPasswordGuard implements EnvironmentPostProcessor {
 
   static final String PASSWORD_PROPERTY = "camunda.bpm.admin-user.password";
   static final String POLICY_PROPERTY = "camunda.bpm.generic-properties.properties.enable-password-policy";
 
+  static final String PROD_WITH_DEMO = "Samverkan startar inte: profilen 'prod' får inte köras tillsammans med "
+      + "'demo' (demo-användare med lösenordet 'demo'). Ta bort 'demo' (och 'test') ur SPRING_PROFILES_ACTIVE. "
+      + "/ Refusing to start: profile 'prod' must not be combined with 'demo' (demo users with password 'demo').";
+
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    if (Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
+    List<String> profiles = Arrays.asList(environment.getActiveProfiles());
+    if (profiles.contains("prod") && profiles.contains("demo")) {
+      // Profile groups are expanded by now (ConfigData runs first): "prod,test" includes demo too.
+      throw new IllegalStateException(PROD_WITH_DEMO + " Active profiles: " + String.join(",", profiles) + ".");
+    }
+    if (profiles.contains("demo")) {
       return;
     }
     String password = environment.getProperty(PASSWORD_PROPERTY);

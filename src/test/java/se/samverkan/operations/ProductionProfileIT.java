@@ -74,6 +74,18 @@ class ProductionProfileIT {
   }
 
   @Test
+  void shouldRefuseToStartTheProductionProfileWithTheDemoProfile() {
+    // "test" is a group that includes demo: both ways of bringing the demo users into prod are refused
+    for (String profiles : List.of("prod,demo", "demo,prod", "prod,test")) {
+      assertThatThrownBy(() -> SeparateApplication.start(ENGINE + "demo", SeparateApplication.newH2Url(),
+              "--spring.profiles.active=" + profiles,
+              "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD))
+          .as(profiles)
+          .hasStackTraceContaining("profilen 'prod' får inte köras tillsammans med 'demo'");
+    }
+  }
+
+  @Test
   void shouldNeverChangeTheSchemaInProduction() {
     assertThat(engineConfiguration().getDatabaseSchemaUpdate()).isEqualTo("false");
   }

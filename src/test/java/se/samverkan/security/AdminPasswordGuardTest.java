@@ -62,4 +62,19 @@ class AdminPasswordGuardTest {
 
     assertThatCode(() -> guard.postProcessEnvironment(env, new SpringApplication())).doesNotThrowAnyException();
   }
+
+  @Test
+  void shouldRefuseTheProductionProfileTogetherWithTheDemoProfileEvenWithAPassword() {
+    for (String[] profiles : new String[][] {{"prod", "demo"}, {"demo", "prod"}, {"prod", "postgres", "demo"}}) {
+      MockEnvironment env = new MockEnvironment();
+      env.setActiveProfiles(profiles);
+      env.setProperty(AdminPasswordGuard.PASSWORD_PROPERTY, "Ops-Secret-2026!x");
+
+      assertThatThrownBy(() -> guard.postProcessEnvironment(env, new SpringApplication()))
+          .as(String.join(",", profiles))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("'prod' får inte köras tillsammans med 'demo'")
+          .hasMessageContaining("must not be combined");
+    }
+  }
 }

@@ -2,7 +2,15 @@ package se.samverkan.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +39,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import se.samverkan.RestClient;
+import se.samverkan.WebappSession;
 import se.samverkan.agreement.AgreementProcess;
 
 /**
@@ -44,6 +54,11 @@ class BadInputIT {
   static final String OWNER = "samordnare.lycksele";
   static final Pattern SWEDISH = Pattern.compile("[åäöÅÄÖ]|\\b(inte|ska|kan|finns|måste|och)\\b");
 
+  /** The two doors into the engine's REST resources: /engine-rest and the webapps' API that Tasklist calls. */
+  static final List<String> DOORS = List.of("engine-rest", "webapp");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -219,7 +234,7 @@ class BadInputIT {
     ResponseEntity<Map<String, Object>> again = owner.postForMap("/task/" + taskId + "/submit-form",
         Map.of("variables", validSubmission()));
 
-    assertRefusedInSwedish(again, 404);
+    assertRefusedInSwedish(again, 409);
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId).finished().count())
         .isEqualTo(completions).isEqualTo(1);
   }
@@ -404,6 +419,271 @@ class BadInputIT {
     runtimeService.deleteProcessInstance(agreement, "test");
   }
 
+  // ---- Through both doors: /engine-rest (HTTP Basic) and the webapps' engine API (session + CSRF) ----
+
+  /** A status and the JSON body, through either door. */
+  record Reply(int status, Map<String, Object> body, String text) {
+    ResponseEntity<Map<String, Object>> asEntity() {
+      return ResponseEntity.status(status).body(body);
+    }
+  }
+
+  private final Map<String, WebappSession> sessions = new HashMap<>();
+
+  /** body: an object sent as JSON, or a String sent as it is. */
+  private Reply call(String door, String user, HttpMethod method, String path, Object body) {
+    if ("webapp".equals(door)) {
+      WebappSession session = sessions.computeIfAbsent(user, u -> WebappSession.logIn(port, u));
+      WebappSession.Answer answer = method == HttpMethod.GET ? session.get(path)
+          : body instanceof String raw ? session.postRaw(path, raw)
+          : method == HttpMethod.PUT ? session.put(path, body) : session.post(path, body);
+      return new Reply(answer.status(), answer.body(), answer.text());
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "demo");
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = rest.exchange("/engine-rest" + path, method,
+        new HttpEntity<>(body, headers), String.class);
+    Map<String, Object> parsed = null;
+    if (response.getBody() != null && response.getBody().trim().startsWith("{")) {
+      try {
+        parsed = JSON.readValue(response.getBody(), new TypeReference<>() {});
+      } catch (Exception e) {
+        throw new AssertionError("not JSON: " + response.getBody(), e);
+      }
+    }
+    return new Reply(response.getStatusCode().value(), parsed, response.getBody());
+  }
+
+  private void assertRefused(Reply reply, int status) {
+    assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+    assertSwedish(reply.asEntity());
+  }
+
+  static String nested(int depth) {
+    return "[".repeat(depth) + "]".repeat(depth);
+  }
+
+  static Map<String, Object> javaObject(String format) {
+    Map<String, Object> variable = new HashMap<>();
+    // the first bytes of a Java serialization stream (ObjectOutputStream's magic and version)
+    variable.put("value", Base64.getEncoder().encodeToString(new byte[] {(byte) 0xac, (byte) 0xed, 0, 5}));
+    variable.put("type", "Object");
+    Map<String, Object> info = new HashMap<>();
+    info.put("objectTypeName", "java.util.ArrayList");
+    if (format != null) {
+      info.put("serializationDataFormat", format);
+    }
+    variable.put("valueInfo", info);
+    return variable;
+  }
+
+  /** Bodies the engine's parser or variable handling must refuse with 400, before the engine stores anything. */
+  static Stream<Arguments> badBodies() {
+    Map<String, Object> cases = new LinkedHashMap<>();
+    cases.put("malformed JSON", "{\"variables\": {\"lagesbild\": ");
+    cases.put("JSON nested 5,000 levels deep", "{\"variables\": {\"lagesbild\": {\"type\": \"Object\", \"value\": "
+        + nested(5_000) + "}}}");
+    cases.put("JSON nested 150 levels deep", "{\"variables\": {\"lagesbild\": {\"type\": \"Json\", \"value\": "
+        + nested(150) + "}}}");
+    cases.put("Json variable whose text is nested 5,000 levels deep",
+        Map.of("variables", with("insatser", typed(nested(5_000), "Json"))));
+    cases.put("serialized Java object", Map.of("variables",
+        with("lagesbild", javaObject("application/x-java-serialized-object"))));
+    cases.put("Object without a serialization format (the engine's default is Java)", Map.of("variables",
+        with("lagesbild", javaObject(null))));
+    cases.put("empty variable name", Map.of("variables", with("", typed("x", "String"))));
+    cases.put("blank variable name", Map.of("variables", with("  ", typed("x", "String"))));
+    cases.put("variable name of 300 characters", Map.of("variables", with("n".repeat(300), typed("x", "String"))));
+    cases.put("variable name of 256 characters", Map.of("variables", with("n".repeat(256), typed("x", "String"))));
+    List<Arguments> arguments = new ArrayList<>();
+    for (String door : DOORS) {
+      for (String endpoint : List.of("submit-form", "complete")) {
+        cases.forEach((name, body) -> arguments.add(Arguments.of(door + " " + endpoint + ": " + name, door, endpoint, body)));
+      }
+    }
+    return arguments.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badBodies")
+  void shouldRefuseABadBodyWith400ThroughBothDoors(String name, String door, String endpoint, Object body) {
+    Map<String, Object> before = runtimeService.getVariables(instanceId);
+
+    Reply reply = call(door, OWNER, HttpMethod.POST, "/task/" + taskId + "/" + endpoint, body);
+
+    assertRefused(reply, 400);
+    assertTaskUnchanged(before);
+  }
+
+  /** Setting and changing single variables of the task: …/variables/{name} and …/variables (modify). */
+  static Stream<Arguments> badVariableChanges() {
+    List<Arguments> arguments = new ArrayList<>();
+    for (String door : DOORS) {
+      arguments.add(Arguments.of(door + ": name of 300 characters in the path", door, HttpMethod.PUT,
+          "/variables/" + "n".repeat(300), typed("x", "String")));
+      arguments.add(Arguments.of(door + ": serialized Java object in the path's variable", door, HttpMethod.PUT,
+          "/variables/liste", javaObject("application/x-java-serialized-object")));
+      arguments.add(Arguments.of(door + ": empty name in a modification", door, HttpMethod.POST,
+          "/variables", Map.of("modifications", Map.of("", typed("x", "String")))));
+      arguments.add(Arguments.of(door + ": name of 300 characters in a modification", door, HttpMethod.POST,
+          "/variables", Map.of("modifications", Map.of("n".repeat(300), typed("x", "String")))));
+      arguments.add(Arguments.of(door + ": serialized Java object in a modification", door, HttpMethod.POST,
+          "/variables", Map.of("modifications", Map.of("liste", javaObject("application/x-java-serialized-object")))));
+      arguments.add(Arguments.of(door + ": deeply nested modification", door, HttpMethod.POST,
+          "/variables", "{\"modifications\": {\"x\": {\"type\": \"Object\", \"value\": " + nested(3_000) + "}}}"));
+    }
+    return arguments.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badVariableChanges")
+  void shouldRefuseABadVariableChangeWith400AndKeepTheVariables(String name, String door, HttpMethod method,
+      String path, Object body) {
+    Map<String, Object> before = runtimeService.getVariables(instanceId);
+
+    Reply reply = call(door, OWNER, method, "/task/" + taskId + path, body);
+
+    assertRefused(reply, 400);
+    assertTaskUnchanged(before);
+    assertThat(taskService.getVariablesLocal(taskId)).as("no task-local variable").isEmpty();
+  }
+
+  static Stream<Arguments> unknownIds() {
+    List<Arguments> arguments = new ArrayList<>();
+    for (String door : DOORS) {
+      arguments.add(Arguments.of(door, HttpMethod.GET, "/task/finns-inte/variables", null));
+      arguments.add(Arguments.of(door, HttpMethod.GET, "/task/finns-inte/variables/lagesbild", null));
+      arguments.add(Arguments.of(door, HttpMethod.GET, "/task/finns-inte/form-variables", null));
+      arguments.add(Arguments.of(door, HttpMethod.PUT, "/task/finns-inte/variables/lagesbild", typed("x", "String")));
+      arguments.add(Arguments.of(door, HttpMethod.POST, "/task/finns-inte/variables",
+          Map.of("modifications", Map.of("lagesbild", typed("x", "String")))));
+      arguments.add(Arguments.of(door, HttpMethod.POST, "/task/finns-inte/submit-form", Map.of("variables", Map.of())));
+      arguments.add(Arguments.of(door, HttpMethod.POST, "/task/finns-inte/complete", Map.of()));
+      arguments.add(Arguments.of(door, HttpMethod.POST, "/task/finns-inte/claim", Map.of("userId", OWNER)));
+      arguments.add(Arguments.of(door, HttpMethod.GET, "/process-instance/finns-inte/variables", null));
+      arguments.add(Arguments.of(door, HttpMethod.POST, "/process-definition/key/finns-inte/submit-form", Map.of()));
+    }
+    return arguments.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("unknownIds")
+  void shouldAnswer404ForAnUnknownId(String door, HttpMethod method, String path, Object body) {
+    Reply reply = call(door, OWNER, method, path, body);
+
+    assertRefused(reply, 404);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void shouldRefuseAStrangerThroughBothDoorsWith403Or404(String door) {
+    Map<String, Object> before = runtimeService.getVariables(instanceId);
+
+    Reply complete = call(door, "samordnare.storuman", HttpMethod.POST, "/task/" + taskId + "/submit-form",
+        Map.of("variables", validSubmission()));
+    Reply claim = call(door, "samordnare.storuman", HttpMethod.POST, "/task/" + taskId + "/claim",
+        Map.of("userId", "samordnare.storuman"));
+
+    assertThat(complete.status()).as(complete.text()).isIn(403, 404);
+    assertSwedish(complete.asEntity());
+    assertRefused(claim, 403);
+    assertTaskUnchanged(before);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void shouldAnswerAFormRefusalThroughBothDoorsWithOnlyOurSwedishMessage(String door) {
+    Map<String, Object> before = runtimeService.getVariables(instanceId);
+
+    for (String endpoint : List.of("submit-form", "complete")) {
+      Reply reply = call(door, OWNER, HttpMethod.POST, "/task/" + taskId + "/" + endpoint,
+          Map.of("variables", with("lagesbild", null)));
+
+      assertRefused(reply, 400);
+      assertThat(String.valueOf(reply.body().get("message"))).startsWith("Uppgiften \"");
+      assertThat(reply.body().get("type")).isEqualTo("FormValidationException");
+      assertThat(reply.body().get("problems")).asList().isNotEmpty();
+    }
+    assertTaskUnchanged(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void shouldAnswerAClaimOfATaskSomeoneElseHasWith409(String door) {
+    taskService.claim(taskId, "kommunpolis.sodra-lappland");
+    try {
+      Reply reply = call(door, OWNER, HttpMethod.POST, "/task/" + taskId + "/claim", Map.of("userId", OWNER));
+
+      assertRefused(reply, 409);
+      assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+          .isEqualTo("kommunpolis.sodra-lappland");
+    } finally {
+      taskService.setAssignee(taskId, null);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void shouldAnswerThreeParallelCompletionsOfOneTaskWithOne204AndTwo409(String door) throws Exception {
+    List<String> users = List.of(OWNER, OWNER, OWNER);
+    if ("webapp".equals(door)) {
+      // three people of the function, each with a session of their own (logged in before the race)
+      for (int i = 0; i < users.size(); i++) {
+        sessions.put("racer" + i, WebappSession.logIn(port, OWNER));
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(users.size());
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < users.size(); i++) {
+        String caller = "webapp".equals(door) ? "racer" + i : users.get(i);
+        replies.add(pool.submit(() -> {
+          start.await();
+          return callAs(door, caller, "/task/" + taskId + "/submit-form", Map.of("variables", validSubmission()));
+        }));
+      }
+      start.countDown();
+      List<Reply> answers = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        answers.add(reply.get(60, TimeUnit.SECONDS));
+      }
+
+      assertThat(answers).extracting(Reply::status).as(answers.toString())
+          .containsExactlyInAnyOrder(204, 409, 409);
+      answers.stream().filter(a -> a.status() == 409).forEach(a -> assertSwedish(a.asEntity()));
+      assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId).finished().count())
+          .as("completed once").isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** For the race: a caller is a user (engine-rest) or the name of an already logged-in session (webapp). */
+  private Reply callAs(String door, String caller, String path, Object body) {
+    if ("webapp".equals(door)) {
+      WebappSession.Answer answer = sessions.get(caller).post(path, body);
+      return new Reply(answer.status(), answer.body(), answer.text());
+    }
+    return call(door, caller, HttpMethod.POST, path, body);
+  }
+
+  static Stream<String> doors() {
+    return DOORS.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void shouldAcceptTheValidSubmissionThroughBothDoors(String door) {
+    Reply reply = call(door, OWNER, HttpMethod.POST, "/task/" + taskId + "/submit-form",
+        Map.of("variables", validSubmission()));
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
+  }
+
   private void assertRefusedInSwedish(ResponseEntity<Map<String, Object>> response, int status) {
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
     assertSwedish(response);
@@ -414,6 +694,8 @@ class BadInputIT {
     String message = String.valueOf(response.getBody().get("message"));
     String opening = message.substring(0, Math.min(message.length(), 120));
     assertThat(SWEDISH.matcher(opening).find()).as("Swedish message: " + opening).isTrue();
+    assertThat(message).as("only our Swedish message, no English engine text")
+        .doesNotContain("ENGINE-", "Cannot ", "Exception", "task form");
   }
 
   private void assertTaskUnchanged(Map<String, Object> variablesBefore) {
