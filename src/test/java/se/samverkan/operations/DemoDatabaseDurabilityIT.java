@@ -72,7 +72,7 @@ class DemoDatabaseDurabilityIT {
 
     Process first = start(port, "first");
     try {
-      awaitReady(base, first);
+      awaitReady(base, first, "first");
       deploy(base);
       for (int i = 0; i < TASKS; i++) {
         send("POST", base + "/process-definition/key/" + PROCESS + "/start", "{}", 200);
@@ -103,7 +103,7 @@ class DemoDatabaseDurabilityIT {
 
     Process second = start(port, "second");
     try {
-      awaitReady(base, second);
+      awaitReady(base, second, "second");
       List<Map<String, Object>> finished = JSON.readValue(send("GET",
           base + "/history/task?processDefinitionKey=" + PROCESS + "&finished=true", null, 200).body(),
           new TypeReference<>() {});
@@ -139,13 +139,12 @@ class DemoDatabaseDurabilityIT {
         .redirectOutput(workingDirectory.resolve(name + ".log").toFile()).start();
   }
 
-  private void awaitReady(String base, Process process) throws Exception {
+  private void awaitReady(String base, Process process, String name) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     String health = base.replace("/engine-rest", "/actuator/health/readiness");
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError("Samverkan ended at startup: " + Files.readString(workingDirectory.resolve(
-            Files.list(workingDirectory).filter(p -> p.toString().endsWith(".log")).findFirst().orElseThrow())));
+        throw new AssertionError("Samverkan ended at startup: " + Files.readString(workingDirectory.resolve(name + ".log")));
       }
       try {
         if (http.send(HttpRequest.newBuilder(URI.create(health)).build(), HttpResponse.BodyHandlers.ofString())
@@ -168,8 +167,9 @@ class DemoDatabaseDurabilityIT {
         + part(boundary, "data", "durability-test.bpmn", BPMN.strip())
         + part(boundary, "form", "visibility-test.form", form)
         + "--" + boundary + "--\r\n";
+    // only the process owner deploys (README, authorization matrix)
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/deployment/create"))
-        .header("Authorization", admin())
+        .header("Authorization", basic("processagare"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -202,7 +202,11 @@ class DemoDatabaseDurabilityIT {
   }
 
   private static String admin() {
-    return "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+    return basic("admin");
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 
   private static int freePort() throws IOException {
