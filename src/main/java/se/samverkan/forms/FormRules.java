@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -53,31 +55,74 @@ public final class FormRules {
     return problems;
   }
 
-  private void checkComponents(JsonNode components, Function<String, JsonNode> scope, String prefix,
-      boolean optional, List<String> problems) {
+  /**
+   * What a walk over a form's components is told, in form-js's order. The one place that knows
+   * which component types are inputs and how groups and dynamic lists nest their values: the
+   * checks below and {@link FormInputs} both walk with it.
+   */
+  interface ComponentVisitor {
+
+    /** A keyed input field (textfield, textarea, number, datetime, checkbox, checklist, radio, select, taglist). */
+    void field(JsonNode field, String type, boolean optional);
+
+    /** A group; returns the visitor for its components, or null to skip them. */
+    ComponentVisitor group(JsonNode group, String path, boolean optional);
+
+    /** A dynamic list under {@code path}; its rows are walked by the visitor itself if it wants. */
+    void list(JsonNode list, String path, boolean optional);
+  }
+
+  /** Field types whose value the person enters and form-js submits under the field's key. */
+  static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "datetime", "checkbox",
+      "checklist", "radio", "select", "taglist");
+
+  static void walk(JsonNode components, boolean optional, ComponentVisitor visitor) {
     for (JsonNode component : components) {
       String type = component.path("type").asText();
       boolean componentOptional = optional || component.hasNonNull("conditional")
           || component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
       switch (type) {
         case "group" -> {
-          Function<String, JsonNode> inner = component.hasNonNull("path")
-              ? nested(scope.apply(component.get("path").asText()))
-              : scope;
-          checkComponents(component.path("components"), inner, prefix, componentOptional, problems);
-        }
-        case "dynamiclist" -> checkList(component, scope, prefix, componentOptional, problems);
-        case "textfield", "textarea", "number", "datetime", "checkbox", "checklist", "radio", "select", "taglist" -> {
-          if (component.hasNonNull("key")) {
-            checkField(component, type, lookup(scope, component.get("key").asText()), prefix, componentOptional,
-                problems);
+          String path = component.hasNonNull("path") && !component.get("path").asText().isBlank()
+              ? component.get("path").asText() : null;
+          ComponentVisitor inner = visitor.group(component, path, componentOptional);
+          if (inner != null) {
+            walk(component.path("components"), componentOptional, inner);
           }
         }
+        case "dynamiclist" -> visitor.list(component, component.path("path").asText(), componentOptional);
         default -> {
-          // text, image, spacer, separator, table, expression, button: nothing the person submits
+          if (INPUT_TYPES.contains(type) && component.hasNonNull("key")) {
+            visitor.field(component, type, componentOptional);
+          }
+          // text, image, spacer, separator, table, expression, button: nothing the person enters
         }
       }
     }
+  }
+
+  private void checkComponents(JsonNode components, Function<String, JsonNode> scope, String prefix,
+      boolean optional, List<String> problems) {
+    walk(components, optional, checker(scope, prefix, problems));
+  }
+
+  private ComponentVisitor checker(Function<String, JsonNode> scope, String prefix, List<String> problems) {
+    return new ComponentVisitor() {
+      @Override
+      public void field(JsonNode field, String type, boolean optional) {
+        checkField(field, type, lookup(scope, field.get("key").asText()), prefix, optional, problems);
+      }
+
+      @Override
+      public ComponentVisitor group(JsonNode group, String path, boolean optional) {
+        return path == null ? this : checker(nested(scope.apply(path)), prefix, problems);
+      }
+
+      @Override
+      public void list(JsonNode list, String path, boolean optional) {
+        checkList(list, scope, prefix, optional, problems);
+      }
+    };
   }
 
   private void checkList(JsonNode list, Function<String, JsonNode> scope, String prefix, boolean optional,
@@ -273,6 +318,18 @@ public final class FormRules {
   }
 
   static JsonNode toJson(Object value) {
+    if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+      // e.g. a Json variable as REST receives it: only its text is known yet
+      String text = serializable.getValueSerialized();
+      try {
+        return text == null ? NullNode.getInstance() : JSON.readTree(text);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return TextNode.valueOf(text);
+      }
+    }
+    if (value instanceof TypedValue typed) {
+      return toJson(typed.getValue());
+    }
     if (value == null) {
       return NullNode.getInstance();
     }

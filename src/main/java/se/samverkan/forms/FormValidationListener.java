@@ -27,12 +27,20 @@ public class FormValidationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    JsonNode form = formsByTaskDefinition.computeIfAbsent(
-        task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> deployedForm(task));
+    JsonNode form = deployedFormOf(task);
     List<String> problems = new FormRules(form).check(task::getVariable);
     if (!problems.isEmpty()) {
       throw new FormValidationException(task.getName(), problems);
     }
+  }
+
+  /**
+   * The task's deployed Camunda Form, read once per process definition and task; also used by the
+   * completion guard ({@code se.samverkan.security.CompletionGuard}).
+   */
+  public JsonNode deployedFormOf(DelegateTask task) {
+    return formsByTaskDefinition.computeIfAbsent(
+        task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> deployedForm(task));
   }
 
   private static JsonNode deployedForm(DelegateTask task) {
