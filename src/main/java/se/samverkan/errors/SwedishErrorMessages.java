@@ -20,10 +20,13 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
@@ -108,6 +111,14 @@ public class SwedishErrorMessages implements ContainerResponseFilter {
     } else {
       LOG.debug("REST {} ({}): {}", answer.status(), answer.type(), error.getMessage());
     }
+    Optional<Throwable> detailed = find(error, t -> t instanceof ParseException
+        || t instanceof MigrationPlanValidationException || t instanceof MigratingProcessInstanceValidationException);
+    if (detailed.isPresent() && answer.status() < 500) {
+      // Camunda's body with the details per element (Modeler shows them), our message
+      ExceptionDto dto = ExceptionHandlerHelper.getInstance().fromException(detailed.get());
+      dto.setMessage(answer.message());
+      return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", answer.type());
     body.put("message", answer.message());
@@ -166,7 +177,8 @@ public class SwedishErrorMessages implements ContainerResponseFilter {
       return Answer.of(409, found.get(), CLAIMED);
     }
     if ((found = find(error, t -> t instanceof AuthorizationException)).isPresent()) {
-      return Answer.of(403, found.get(), FORBIDDEN);
+      // ours (e.g. StartValidation) says in Swedish why; Camunda's lists permissions in English
+      return Answer.of(403, found.get(), isSwedish(found.get().getMessage()) ? found.get().getMessage() : FORBIDDEN);
     }
     if ((found = find(error, t -> t instanceof BadUserRequestException && isSwedish(t.getMessage()))).isPresent()) {
       return Answer.of(400, found.get(), found.get().getMessage());
@@ -188,6 +200,11 @@ public class SwedishErrorMessages implements ContainerResponseFilter {
     }
     if ((found = find(error, t -> t instanceof NullValueException)).isPresent()) {
       return Answer.of(400, found.get(), BAD_REQUEST);
+    }
+    if ((found = find(error, t -> isSwedish(t.getMessage()))).isPresent()) {
+      // another refusal of ours, e.g. a model rule (a ParseException, 400): its own status and words
+      return Answer.of(ExceptionHandlerHelper.getInstance().getStatus(found.get()).getStatusCode(), found.get(),
+          found.get().getMessage());
     }
     int status = error instanceof WebApplicationException web
         ? web.getResponse().getStatus()

@@ -74,6 +74,8 @@ class SwedishErrorMessagesTest {
     Answer forbidden = SwedishErrorMessages.answer(wrapped(new AuthorizationException("user has no UPDATE")));
     assertThat(forbidden.status()).isEqualTo(403);
     assertThat(forbidden.message()).isEqualTo(SwedishErrorMessages.FORBIDDEN);
+    Answer ours = SwedishErrorMessages.answer(new AuthorizationException("Du kan inte starta en process för Storuman."));
+    assertThat(ours.message()).isEqualTo("Du kan inte starta en process för Storuman.");
   }
 
   @Test

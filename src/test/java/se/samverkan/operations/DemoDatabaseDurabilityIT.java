@@ -82,6 +82,7 @@ class DemoDatabaseDurabilityIT {
 
       // the burst: four clients at once; the JVM dies right after the last acknowledgement
       ExecutorService pool = Executors.newFixedThreadPool(4);
+      long burstStart = System.nanoTime();
       List<Future<?>> completions = new ArrayList<>();
       for (String task : taskIds) {
         completions.add(pool.submit(() -> {
@@ -95,6 +96,8 @@ class DemoDatabaseDurabilityIT {
         completion.get(60, TimeUnit.SECONDS);
       }
       pool.shutdown();
+      System.out.printf("DemoDatabaseDurabilityIT: %d completions in %d ms, killed right after%n", TASKS,
+          (System.nanoTime() - burstStart) / 1_000_000);
     } finally {
       first.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no H2 close
       first.waitFor(30, TimeUnit.SECONDS);
