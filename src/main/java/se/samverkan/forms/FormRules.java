@@ -80,6 +80,20 @@ public final class FormRules {
     }
   }
 
+  /**
+   * The variables a submission of this form may set: the first segment of every key and path the
+   * form's fields read (input fields, groups with a path, dynamic lists), found by the same walk as
+   * {@link #check}. Texts, images and other components submit nothing and declare nothing.
+   */
+  public static Set<String> declaredInputKeys(JsonNode form) {
+    Set<String> keys = new java.util.LinkedHashSet<>();
+    new FormRules(form, LocalDate.MIN).check(key -> {
+      keys.add(key.split("\\.")[0]);
+      return null;
+    });
+    return keys;
+  }
+
   private void checkList(JsonNode list, Function<String, JsonNode> scope, String prefix, boolean optional,
       List<String> problems) {
     String label = label(list);
