@@ -28,7 +28,26 @@ public final class ModelDeployment {
 
   public static void undeploy(ProcessEngine engine, String deploymentId) {
     if (deploymentId != null) {
+      releaseAgreementPeriods(engine, deploymentId);
       engine.getRepositoryService().deleteDeployment(deploymentId, true, true);
     }
+  }
+
+  /**
+   * The LPO periods the deployment's samverkansprocesses claimed (a table of Samverkan's own, which
+   * the cascading delete does not know): gone with their instances, so the next test starts fresh.
+   */
+  private static void releaseAgreementPeriods(ProcessEngine engine, String deploymentId) {
+    java.util.List<String> definitions = engine.getRepositoryService().createProcessDefinitionQuery()
+        .deploymentId(deploymentId).list().stream().map(d -> d.getId()).toList();
+    if (definitions.isEmpty()) {
+      return;
+    }
+    java.util.List<String> instances = definitions.stream().flatMap(definition -> engine.getHistoryService()
+        .createHistoricProcessInstanceQuery().processDefinitionId(definition).list().stream()).map(i -> i.getId()).toList();
+    org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getDataSource());
+    instances.forEach(id -> jdbc.update("delete from samverkan_agreement_period where process_instance_id = ?", id));
   }
 }

@@ -25,6 +25,8 @@ import se.samverkan.notification.TaskNotifier;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationLoader;
 import se.samverkan.security.AuthenticatedGroupsPlugin;
+import se.samverkan.security.StartValidation;
+import se.samverkan.security.StartValidationPlugin;
 import se.samverkan.tasklist.ListColumns;
 
 /**
@@ -65,7 +67,6 @@ public final class ProcessTestEngine {
     beans.put("lawDuties", new se.samverkan.lawduty.LawDuties());
     beans.put("lessonRecorder", new se.samverkan.lessons.LessonRecorder(organisation));
     beans.put("sharedLessons", new se.samverkan.lessons.SharedLessons());
-    beans.put("lpoStartValidation", new se.samverkan.agreement.LpoStartValidation(organisation));
     beans.put("lpoVariables", new se.samverkan.agreement.LpoVariables(organisation));
     beans.put("situationPictureCollector", new se.samverkan.agreement.SituationPictureCollector());
     beans.put("situationPictureSummary", new se.samverkan.agreement.SituationPictureSummary());
@@ -88,7 +89,24 @@ public final class ProcessTestEngine {
   static List<ProcessEnginePlugin> plugins() {
     return List.of(new SpinProcessEnginePlugin(), new WorkingDayCalendarPlugin(WORKING_DAYS),
         new EveryUserTaskPlugin(new NewTaskListener(notifier())), new EveryUserTaskPlugin(new ListColumns()), new ModelRulesPlugin(),
-        new AuthenticatedGroupsPlugin());
+        new AuthenticatedGroupsPlugin(), new StartValidationPlugin(new StartValidation(organisation())),
+        new SamverkanSchema());
+  }
+
+  /**
+   * Samverkan's own tables (db/migration, as Flyway runs them in the application after the engine
+   * created its schema), e.g. the agreement periods the start check claims.
+   */
+  static final class SamverkanSchema extends org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin {
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+      javax.sql.DataSource dataSource =
+          ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+              .getDataSource();
+      org.flywaydb.core.Flyway.configure().dataSource(dataSource).table("samverkan_schema_history")
+          .locations("classpath:db/migration", "classpath:db/vendor/h2").baselineOnMigrate(true).baselineVersion("0")
+          .load().migrate();
+    }
   }
 
   /** Plain JDBC on the engine's H2 database, for the tables of Samverkan's own features. */

@@ -15,7 +15,7 @@ import se.samverkan.process.JsonVariables;
 import se.samverkan.signing.SignatureCollector;
 
 /**
- * At the start, after {@link LpoStartValidation}: what the steps need from the organisation
+ * At the start, after the start check (security/StartValidation, which also claims the LPO's period): what the steps need from the organisation
  * (the LPO's name, its municipalities as the multi-instance collection {@code kommuner} and as
  * options {@code kommunVal} for the forms) and the empty records the steps fill.
  */
@@ -45,6 +45,6 @@ public class LpoVariables implements ExecutionListener {
     execution.setVariable(AgreementProcess.DIALOG_SUMMARY, JsonVariables.longText("Ingen medborgardialog har hållits."));
     execution.setVariable(SignatureCollector.REJECTION_REASONS, JsonVariables.longText(SignatureCollector.NO_REJECTIONS));
     execution.setProcessBusinessKey(
-        LpoStartValidation.businessKey(lpo.slug(), JsonVariables.string(execution, AgreementProcess.PERIOD)));
+        AgreementPeriods.businessKey(lpo.slug(), JsonVariables.string(execution, AgreementProcess.PERIOD)));
   }
 }

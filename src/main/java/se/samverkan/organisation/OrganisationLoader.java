@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import se.samverkan.process.ProcessStarts;
 
 /**
  * Reads and checks the organisation file. Plain Java, so process tests can use it without Spring.
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 public final class OrganisationLoader {
 
   private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+  /** A BPMN process id as Camunda accepts it (an XML NCName, without the exotic letters). */
+  private static final Pattern PROCESS_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -40,6 +43,11 @@ public final class OrganisationLoader {
     try {
       organisation = YAML.readValue(text, Organisation.class);
     } catch (UnrecognizedPropertyException e) {
+      if ("startsProcesses".equals(e.getPropertyName())) {
+        throw new OrganisationFileException("Organisationsfilen " + fileName + ", rad "
+            + lineOf(text, e.getPropertyName(), e.getLocation()) + ": 'startsProcesses' finns inte längre; ange i "
+            + "stället vilka processer funktionen får starta, t.ex. starts: [samverkansprocess]", e);
+      }
       // Jackson reports the position after the skipped value; the field's own line is what helps.
       throw new OrganisationFileException("Organisationsfilen " + fileName + ", rad "
           + lineOf(text, e.getPropertyName(), e.getLocation()) + ": okänt fält '" + e.getPropertyName()
@@ -144,6 +152,7 @@ public final class OrganisationLoader {
       definition.applications().stream()
           .filter(app -> !Set.of("tasklist", "cockpit", "admin").contains(app))
           .forEach(app -> problems.add("funktionen " + type + " har okänd applikation " + app));
+      checkStarts(problems, type, definition.starts());
     });
     organisation.estActors().keySet().forEach(actor -> {
       checkSlug(problems, "EST-aktör", actor);
@@ -176,6 +185,20 @@ public final class OrganisationLoader {
       }
     }
     return problems;
+  }
+
+  private static void checkStarts(List<String> problems, String type, List<String> starts) {
+    Set<String> seen = new HashSet<>();
+    for (String key : starts) {
+      if (key == null || !PROCESS_KEY.matcher(key).matches()) {
+        problems.add("funktionen " + type + ": starts '" + key + "' är ingen processnyckel (t.ex. samverkansprocess)");
+      } else if (ProcessStarts.STARTED_BY_SAMVERKAN.contains(key)) {
+        problems.add("funktionen " + type + ": starts " + key + " går inte, den processen startar Samverkan själv "
+            + "(inte för hand)");
+      } else if (!seen.add(key)) {
+        problems.add("funktionen " + type + ": starts nämner " + key + " mer än en gång");
+      }
+    }
   }
 
   private static void checkReference(

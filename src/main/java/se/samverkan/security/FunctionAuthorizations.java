@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -39,9 +40,11 @@ public class FunctionAuthorizations {
       Resources.DECISION_REQUIREMENTS_DEFINITION);
 
   private final AuthorizationService authorizationService;
+  private final RepositoryService repositoryService;
 
-  public FunctionAuthorizations(AuthorizationService authorizationService) {
+  public FunctionAuthorizations(AuthorizationService authorizationService, RepositoryService repositoryService) {
     this.authorizationService = authorizationService;
+    this.repositoryService = repositoryService;
   }
 
   public void grant(Organisation organisation) {
@@ -51,6 +54,13 @@ public class FunctionAuthorizations {
     // only the resource id has an index of its own (ACT_IDX_AUTH_RESOURCE_ID).
     Set<String> resourceIds = new LinkedHashSet<>(List.of(ANY));
     organisation.allFunctions().forEach(function -> resourceIds.addAll(applicationsOf(organisation, function)));
+    // The processes a function may start: those the file lists and every deployed one (a key the file
+    // no longer lists loses its grant). A handful of keys, each read by its resource id.
+    Set<String> processKeys = new LinkedHashSet<>();
+    organisation.functions().values().forEach(definition -> processKeys.addAll(definition.starts()));
+    repositoryService.createProcessDefinitionQuery().latestVersion().list()
+        .forEach(definition -> processKeys.add(definition.getKey()));
+    resourceIds.addAll(processKeys);
     Set<Integer> grantedTypes = new HashSet<>();
     GRANTED_RESOURCES.forEach(resource -> grantedTypes.add(resource.resourceType()));
     Map<String, Authorization> existing = new HashMap<>();
@@ -68,8 +78,17 @@ public class FunctionAuthorizations {
         grants.grant(group, Resources.APPLICATION, application, Permissions.ACCESS);
       }
       grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
-      if (definition.startsProcesses()) {
-        grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      // Starting: CREATE_INSTANCE on exactly the listed process definitions, never on "*" (a grant on
+      // "*" from an earlier version is taken back), and on no other deployed process.
+      grants.revoke(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      for (String key : processKeys) {
+        if (definition.starts().contains(key)) {
+          grants.grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        } else {
+          grants.revoke(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
+      }
+      if (!definition.starts().isEmpty()) {
         grants.grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
       }
       if (definition.readsAll() || definition.deploysModels()) {
@@ -92,7 +111,7 @@ public class FunctionAuthorizations {
 
   private static FunctionDefinition definitionOf(Organisation organisation, OrganisationFunction function) {
     return organisation.definitionOf(function)
-        .orElse(new FunctionDefinition(null, null, null, null, List.of("tasklist"), false, false, false));
+        .orElse(new FunctionDefinition(null, null, null, null, List.of("tasklist"), List.of(), false, false));
   }
 
   private static List<String> applicationsOf(Organisation organisation, OrganisationFunction function) {
@@ -156,6 +175,24 @@ public class FunctionAuthorizations {
         return created;
       });
       saveIfChanged(authorization, permissions);
+    }
+
+    /** Takes permissions back from an existing grant; nothing to do where there is none. */
+    void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+      Authorization authorization = byKey.get(key(groupId, resource.resourceType(), resourceId));
+      if (authorization == null) {
+        return;
+      }
+      boolean changed = false;
+      for (Permission permission : permissions) {
+        if (authorization.isPermissionGranted(permission)) {
+          authorization.removePermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        authorizationService.saveAuthorization(authorization);
+      }
     }
   }
 

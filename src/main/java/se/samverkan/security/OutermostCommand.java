@@ -3,7 +3,9 @@ package se.samverkan.security;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -21,7 +23,8 @@ class OutermostCommand extends CommandInterceptor {
 
   private static final Set<Class<?>> STARTS = Set.of(StartProcessInstanceCmd.class,
       StartProcessInstanceAtActivitiesCmd.class, SubmitStartFormCmd.class, CorrelateMessageCmd.class,
-      CorrelateAllMessageCmd.class, MessageEventReceivedCmd.class);
+      CorrelateAllMessageCmd.class, MessageEventReceivedCmd.class, SignalEventReceivedCmd.class,
+      EvaluateStartConditionCmd.class);
 
   @Override
   public <T> T execute(Command<T> command) {

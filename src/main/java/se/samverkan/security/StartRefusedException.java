@@ -4,12 +4,17 @@ import java.util.List;
 import se.samverkan.forms.FormValidationException;
 
 /**
- * A process start refused because of its input (e.g. an unknown municipality). A form validation
- * refusal, so the REST API and Tasklist answer 400 with the Swedish message and nothing is started.
+ * A process start refused because of its input (e.g. an unknown municipality, a start form field
+ * against its rules). A form validation refusal, so the REST API and Tasklist answer 400 with the
+ * Swedish message and nothing is started. "Not allowed" is an AuthorizationException (403) instead.
  */
 public class StartRefusedException extends FormValidationException {
 
   public StartRefusedException(String message) {
-    super(List.of(message), "Processen kan inte startas: " + message);
+    this(List.of(message));
+  }
+
+  public StartRefusedException(List<String> problems) {
+    super(problems, "Processen kan inte startas: " + String.join(" ", problems));
   }
 }

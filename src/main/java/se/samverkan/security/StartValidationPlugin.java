@@ -12,8 +12,16 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link StartValidation} on the start events of every deployed process, so no model can
- * forget it and a process owner cannot remove it in Modeler.
+ * Makes the start checks impossible to skip, in two places of the engine:
+ * <ul>
+ *   <li>{@link StartValidation} on the start event of every deployed process, as a <em>built-in</em>
+ *       listener ahead of the model's own: skipCustomListeners skips the model's listeners, never a
+ *       built-in one, and no model can forget it or remove it in Modeler;</li>
+ *   <li>{@link StartGuard} on the engine's commands: a function user cannot start at an activity of
+ *       their choosing (start instructions, where skipCustomListeners and skipIoMappings live),
+ *       restart an instance or modify one; those starts would not pass the start event.</li>
+ * </ul>
+ * Impl API (parse listener, command interceptors): the engine offers no public hook for either.
  */
 @Component
 public class StartValidationPlugin extends AbstractProcessEnginePlugin {
@@ -30,6 +38,7 @@ public class StartValidationPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new OutermostCommand());
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(1, new StartGuard(configuration));
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
@@ -37,7 +46,7 @@ public class StartValidationPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
         if (scope instanceof ProcessDefinitionImpl) {
-          startEventActivity.addListener(ExecutionListener.EVENTNAME_START, startValidation);
+          startEventActivity.addBuiltInListener(ExecutionListener.EVENTNAME_START, startValidation, 0);
         }
       }
     });

@@ -36,9 +36,20 @@ public final class AgreementScenario {
   }
 
   /** A period of its own, for tests that share one database (one samverkansprocess per LPO and period). */
-  static String uniquePeriod() {
-    return "test-" + java.util.UUID.randomUUID();
+  public static String uniquePeriod() {
+    // as the start form asks (first and last year of this century): a pair of years not handed out
+    // before in this JVM, later than the periods tests name themselves (2027–2030, 2031–2034)
+    int n = PERIODS.getAndIncrement();
+    int first = 2040 + n % 59;
+    int length = 1 + n / 59;
+    if (first + length > 2099) {
+      throw new IllegalStateException("no unique agreement period left for tests");
+    }
+    return first + "–" + (first + length);
   }
+
+  private static final java.util.concurrent.atomic.AtomicInteger PERIODS =
+      new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(59));
 
   static AgreementScenario start(ProcessEngine engine, String period) {
     engine.getIdentityService().setAuthentication(KOMMUNPOLIS, List.of("kommunpolis-" + LPO));

@@ -72,7 +72,8 @@ class PersonLeavesIT {
   void shouldGiveTheTaskBackHandItOverAndShowTheVacancyToKommunledningWhenTheSamordnareIsRemoved() {
     ResponseEntity<Map<String, Object>> started = RestClient.as(rest, "kommunpolis.sodra-lappland").postForMap(
         "/process-definition/key/" + AgreementProcess.KEY + "/start", Map.of("variables", Map.of(
-            AgreementProcess.LPO, Map.of("value", "sodra-lappland"), AgreementProcess.PERIOD, Map.of("value", "2027–2030"))));
+            AgreementProcess.LPO, Map.of("value", "sodra-lappland"), AgreementProcess.PERIOD,
+            Map.of("value", se.samverkan.agreement.AgreementScenario.uniquePeriod()))));
     assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
     processInstanceId = (String) started.getBody().get("id");
     String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId)

@@ -88,6 +88,46 @@ class OrganisationLoaderTest {
         .hasMessageContaining("sluggen lycksele förekommer mer än en gång");
   }
 
+  @Test
+  void shouldSayWhichProcessesEachFunctionStarts() {
+    Organisation organisation = demo();
+
+    assertThat(organisation.functions().get("samordnare").starts()).containsExactly("samverkansprocess");
+    assertThat(organisation.functions().get("kommunpolis").starts()).containsExactly("samverkansprocess");
+    assertThat(organisation.functions().get("kommunledning").starts()).isEmpty();
+    assertThat(organisation.functions().get("processagare").starts()).isEmpty();
+  }
+
+  @Test
+  void shouldExplainThatStartsProcessesIsNowAListOfProcesses() {
+    String yaml = """
+        functions:
+          samordnare:
+            name: Samordnare
+            scope: kommun
+            startsProcesses: true
+        """;
+
+    assertThatThrownBy(() -> load(yaml))
+        .isInstanceOf(OrganisationFileException.class)
+        .hasMessageContaining("test.yaml, rad 5")
+        .hasMessageContaining("starts: [samverkansprocess]");
+  }
+
+  @Test
+  void shouldRefuseToListAProcessSamverkanStartsItselfOrAMalformedKey() {
+    String yaml = """
+        functions:
+          samordnare: {name: Samordnare, scope: kommun, starts: [samverkansprocess, overlamning, est-cykel, "två ord", samverkansprocess]}
+        """;
+
+    assertThatThrownBy(() -> load(yaml))
+        .hasMessageContaining("starts overlamning går inte, den processen startar Samverkan själv")
+        .hasMessageContaining("starts est-cykel går inte")
+        .hasMessageContaining("'två ord' är ingen processnyckel")
+        .hasMessageContaining("nämner samverkansprocess mer än en gång");
+  }
+
   private static Organisation load(String yaml) {
     return OrganisationLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
   }

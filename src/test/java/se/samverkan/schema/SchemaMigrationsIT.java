@@ -31,7 +31,7 @@ class SchemaMigrationsIT {
         versions.add(migration.getVersion().getVersion());
       }
     }
-    assertThat(versions).contains("1", "2", "3");
+    assertThat(versions).contains("1", "2", "3", "4");
     assertThat(flyway.info().pending()).isEmpty();
   }
 
@@ -57,6 +57,21 @@ class SchemaMigrationsIT {
       // H2 has no partial indexes: its V3 takes the version and changes nothing
       assertThat(indexedColumns("act_ru_authorization")).noneMatch(index -> index.startsWith("samverkan_idx_auth_group_runtime"));
     }
+  }
+
+  @Test
+  void shouldKeyTheAgreementPeriodsByLpoAndPeriod() throws Exception {
+    List<String> key = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      String name = meta.storesUpperCaseIdentifiers() ? "SAMVERKAN_AGREEMENT_PERIOD" : "samverkan_agreement_period";
+      try (ResultSet rows = meta.getPrimaryKeys(null, null, name)) {
+        while (rows.next()) {
+          key.add(rows.getString("COLUMN_NAME").toLowerCase());
+        }
+      }
+    }
+    assertThat(key).containsExactlyInAnyOrder("lpo", "period");
   }
 
   private List<String> indexedColumns(String table) throws Exception {

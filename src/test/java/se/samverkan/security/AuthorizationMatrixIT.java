@@ -105,6 +105,7 @@ class AuthorizationMatrixIT {
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
   @Autowired FilterService filterService;
+  @Autowired se.samverkan.organisation.Organisation organisation;
 
   private String own;
   private String other;
@@ -128,6 +129,7 @@ class AuthorizationMatrixIT {
     repositoryService.createDeployment().addClasspathResource("test-processes/" + PROCESS + ".bpmn")
         .addClasspathResource("test-processes/visibility-test.form")
         .enableDuplicateFiltering(true).name(PROCESS).deploy();
+    TestProcessStarts.startableLikeTheSamverkansprocess(authorizationService, organisation, PROCESS);
     own = start(OWN);
     other = start(OTHER);
   }

@@ -64,6 +64,8 @@ class BadInputIT {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
+  @Autowired se.samverkan.organisation.Organisation organisation;
 
   private String instanceId;
   private String taskId;
@@ -145,6 +147,7 @@ class BadInputIT {
     repositoryService.createDeployment().addClasspathResource("test-processes/" + START_PROCESS + ".bpmn")
         .addClasspathResource("test-processes/visibility-test.form")
         .enableDuplicateFiltering(true).name(START_PROCESS).deploy();
+    TestProcessStarts.startableLikeTheSamverkansprocess(authorizationService, organisation, START_PROCESS);
     instanceId = runtimeService.startProcessInstanceByKey(FORM_PROCESS, Map.of("kommun", "lycksele")).getId();
     taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
   }
@@ -356,7 +359,7 @@ class BadInputIT {
 
   @Test
   void shouldRefuseASecondSamverkansprocessForTheSameLpoAndPeriod() {
-    String period = "dubblett " + System.nanoTime();
+    String period = se.samverkan.agreement.AgreementScenario.uniquePeriod();
     String first = runtimeService.startProcessInstanceByKey(AgreementProcess.KEY, Map.of(
         AgreementProcess.LPO, "sodra-lappland", AgreementProcess.PERIOD, period)).getId();
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count();
@@ -365,7 +368,9 @@ class BadInputIT {
         "/process-definition/key/" + AgreementProcess.KEY + "/submit-form", Map.of("variables", Map.of(
             AgreementProcess.LPO, typed("sodra-lappland", "String"), AgreementProcess.PERIOD, typed(period, "String"))));
 
-    assertRefusedInSwedish(response, 400);
+    // a conflict: 400 as every start refusal, or 409 where the REST layer maps StartConflictException
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isIn(400, 409);
+    assertSwedish(response);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count())
         .isEqualTo(before);
     runtimeService.deleteProcessInstance(first, "test");
