@@ -351,6 +351,12 @@ class ReadOnlyStaysReadOnlyIT {
           .isInstanceOf(AuthorizationException.class);
       assertThatThrownBy(() -> managementService.createMetricsQuery().name("activity-instance-start").sum())
           .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> managementService.createMetricsQuery().name("activity-instance-start").interval())
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> managementService.deleteMetrics(null)).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> managementService.deleteTaskMetrics(null)).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> managementService.getTelemetryData()).isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> managementService.toggleTelemetry(true)).isInstanceOf(AuthorizationException.class);
     } finally {
       identityService.clearAuthentication();
     }
