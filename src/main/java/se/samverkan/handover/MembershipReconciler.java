@@ -215,10 +215,10 @@ public class MembershipReconciler {
 
   private void removeLinks(Task task, String userId) {
     if (userId.equals(task.getAssignee())) {
-      taskService.setAssignee(task.getId(), null);
+      taskService.deleteUserIdentityLink(task.getId(), userId, IdentityLinkType.ASSIGNEE);
     }
     if (userId.equals(task.getOwner())) {
-      taskService.setOwner(task.getId(), null);
+      taskService.deleteUserIdentityLink(task.getId(), userId, IdentityLinkType.OWNER);
     }
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
       if (userId.equals(link.getUserId()) && IdentityLinkType.CANDIDATE.equals(link.getType())) {
