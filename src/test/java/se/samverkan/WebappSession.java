@@ -44,10 +44,15 @@ public final class WebappSession {
   /** Opens the Tasklist page (cookies and CSRF token), then logs in through the login form. */
   public Response login(String user, String password) throws IOException {
     get("/camunda/app/tasklist/" + ENGINE + "/");
-    return post("/camunda/api/admin/auth/user/" + ENGINE + "/login/tasklist",
+    Response login = post("/camunda/api/admin/auth/user/" + ENGINE + "/login/tasklist",
         "application/x-www-form-urlencoded",
         "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
             + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+    if (login.status() == 200) {
+      // the login starts a new session; its CSRF token comes with the next page, as in the browser
+      get("/camunda/app/tasklist/" + ENGINE + "/");
+    }
+    return login;
   }
 
   /** GET on Tasklist's own API: /camunda/api/engine/engine/default + path. */
