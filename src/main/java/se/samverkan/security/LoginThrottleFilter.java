@@ -79,7 +79,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     throttle.failed(source, account);
     if (throttle.waitBefore(source, account).isPresent()) {
       log.warn("Inloggningar från {} för kontot '{}' spärrade i {} efter upprepade felaktiga lösenord",
-          source, account, throttle.lockDuration());
+          source, account == null ? null : account.replaceAll("\\p{Cntrl}", "?"), throttle.lockDuration());
     }
   }
 
