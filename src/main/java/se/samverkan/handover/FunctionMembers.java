@@ -11,18 +11,19 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Who holds a function right now: the members of its group whose account exists and is not
- * locked. Read from the engine's identity service, so it does not matter whether a membership
- * was changed in Admin, through REST or by a directory sync.
+ * Who holds a function right now: the members of its group whose account exists. Read from the
+ * engine's identity service, so it does not matter whether a membership was changed in Admin,
+ * through REST or by a directory sync. A person leaves a function when removed from its group or
+ * when the account is deleted (Camunda 7 has no "disabled" account: an account is disabled by
+ * removing its memberships or deleting it). Failed logins never make a person leave: anyone can
+ * type a wrong password for a predictable user name (se.samverkan.security.LoginThrottle).
  */
 public class FunctionMembers {
 
   private final IdentityService identityService;
-  private final int loginMaxAttempts;
   private final JdbcTemplate jdbc;
   private final String membershipTable;
 
@@ -30,18 +31,14 @@ public class FunctionMembers {
    * @param dataSource the engine's data source (in Spring it joins the current transaction)
    * @param tablePrefix the engine's table prefix, empty by default
    */
-  public FunctionMembers(IdentityService identityService, int loginMaxAttempts, DataSource dataSource,
-      String tablePrefix) {
+  public FunctionMembers(IdentityService identityService, DataSource dataSource, String tablePrefix) {
     this.identityService = identityService;
-    this.loginMaxAttempts = loginMaxAttempts;
     this.jdbc = new JdbcTemplate(dataSource);
     this.membershipTable = (tablePrefix == null ? "" : tablePrefix) + "ACT_ID_MEMBERSHIP";
   }
 
   public List<User> activeHolders(String groupId) {
-    return identityService.createUserQuery().memberOfGroup(groupId).list().stream()
-        .filter(user -> !isLocked(user))
-        .toList();
+    return identityService.createUserQuery().memberOfGroup(groupId).list();
   }
 
   /**
@@ -52,7 +49,6 @@ public class FunctionMembers {
    */
   public Map<String, List<User>> activeHoldersByGroup() {
     Map<String, User> active = identityService.createUserQuery().list().stream()
-        .filter(user -> !isLocked(user))
         .collect(Collectors.toMap(User::getId, Function.identity()));
     Map<String, List<User>> byGroup = new HashMap<>();
     jdbc.query("select GROUP_ID_, USER_ID_ from " + membershipTable + " order by GROUP_ID_, USER_ID_", rs -> {
@@ -69,23 +65,13 @@ public class FunctionMembers {
     return identityService.createUserQuery().userId(userId).singleResult();
   }
 
-  /** The groups a person holds; none when the account is deleted or locked. */
+  /** The groups a person holds; none when the account is deleted. */
   public Set<String> groupsHeldBy(String userId) {
-    User user = user(userId);
-    if (user == null || isLocked(user)) {
+    if (user(userId) == null) {
       return Set.of();
     }
     return identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).collect(Collectors.toSet());
-  }
-
-  /**
-   * Locked until an administrator unlocks it (Admin's "Unlock"): the failed logins reached
-   * login-max-attempts. The few seconds' delay after a single mistyped password does not count,
-   * or a typo would hand a person's work over.
-   */
-  public boolean isLocked(User user) {
-    return user instanceof UserEntity entity && entity.getAttempts() >= loginMaxAttempts;
   }
 
   public static String displayName(User user, String fallback) {

@@ -10,13 +10,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.samverkan.security.WebSessions;
 import se.samverkan.startup.AfterReady;
 
 /**
  * Runs the membership reconciliation and the vacancy check once the application is ready (in the
  * background, see AfterReady; the organisation's groups and users exist by then) and every
- * samverkan.handover.reconcile-interval. Each part runs in its own transaction, holding a row lock
- * so that several nodes on one database never run it twice at the same time.
+ * samverkan.handover.reconcile-interval. Each person's departure, the recording of new holders and
+ * the vacancy check run in transactions of their own, each holding a row lock so that several nodes
+ * on one database never run the same part at the same time; one that fails leaves the others done.
+ * Once a departure is committed, the person's web sessions on this node end (WebSessions); on other
+ * nodes the webapps' group cache expires within the same interval (application.yaml).
  */
 public class FunctionReconciliation {
 
@@ -28,9 +32,11 @@ public class FunctionReconciliation {
   private final TransactionTemplate transaction;
   private final JdbcTemplate jdbc;
   private final AfterReady afterReady;
+  private final WebSessions sessions;
 
   public FunctionReconciliation(MembershipReconciler reconciler, VacancyMonitor vacancies,
-      PlatformTransactionManager transactionManager, JdbcTemplate jdbc, AfterReady afterReady) {
+      PlatformTransactionManager transactionManager, JdbcTemplate jdbc, AfterReady afterReady, WebSessions sessions) {
+    this.sessions = sessions;
     this.reconciler = reconciler;
     this.vacancies = vacancies;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -67,15 +73,17 @@ public class FunctionReconciliation {
 
   public synchronized Outcome run() {
     long t0 = System.nanoTime();
-    MembershipReconciler.Result membership = transaction.execute(status -> {
+    MembershipReconciler.Result membership = reconciler.reconcile(unit -> transaction.executeWithoutResult(status -> {
       lock();
-      return reconciler.reconcile();
-    });
+      unit.run();
+    }));
+    membership.departed().stream().map(MembershipReconciler.Departure::userId).distinct()
+        .forEach(sessions::endSessionsOf);
     long t1 = System.nanoTime();
-    List<String> vacant = transaction.execute(status -> {
+    List<String> vacant = vacancies.check(unit -> transaction.executeWithoutResult(status -> {
       lock();
-      return vacancies.check();
-    });
+      unit.run();
+    }));
     log.debug("Avstämning av funktionerna: medlemskap {} ms, vakanser {} ms", (t1 - t0) / 1_000_000,
         (System.nanoTime() - t1) / 1_000_000);
     return new Outcome(membership, vacant);

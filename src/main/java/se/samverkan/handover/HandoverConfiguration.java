@@ -1,6 +1,7 @@
 package se.samverkan.handover;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,6 +15,7 @@ import se.samverkan.engine.SwedishWorkingDays;
 import se.samverkan.notification.MailOutbox;
 import se.samverkan.notification.TaskLinks;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.security.WebSessions;
 import se.samverkan.startup.AfterReady;
 
 @Configuration
@@ -22,8 +24,7 @@ class HandoverConfiguration {
   @Bean
   FunctionMembers functionMembers(ProcessEngine engine) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return new FunctionMembers(engine.getIdentityService(), configuration.getLoginMaxAttempts(),
-        configuration.getDataSource(), configuration.getDatabaseTablePrefix());
+    return new FunctionMembers(engine.getIdentityService(), configuration.getDataSource(), configuration.getDatabaseTablePrefix());
   }
 
   @Bean
@@ -34,8 +35,10 @@ class HandoverConfiguration {
 
   @Bean
   MembershipReconciler membershipReconciler(Organisation organisation, FunctionMembers members, TaskService taskService,
-      RuntimeService runtimeService, OpenWorkReport report, JdbcTemplate jdbc) {
-    return new MembershipReconciler(organisation, members, taskService, runtimeService, report, jdbc);
+      RuntimeService runtimeService, HistoryService historyService, AuthorizationService authorizationService,
+      OpenWorkReport report, JdbcTemplate jdbc) {
+    return new MembershipReconciler(organisation, members, taskService, runtimeService, historyService,
+        authorizationService, report, jdbc);
   }
 
   @Bean
@@ -46,8 +49,8 @@ class HandoverConfiguration {
 
   @Bean
   FunctionReconciliation functionReconciliation(MembershipReconciler reconciler, VacancyMonitor vacancies,
-      PlatformTransactionManager transactionManager, JdbcTemplate jdbc, AfterReady afterReady) {
-    return new FunctionReconciliation(reconciler, vacancies, transactionManager, jdbc, afterReady);
+      PlatformTransactionManager transactionManager, JdbcTemplate jdbc, AfterReady afterReady, WebSessions sessions) {
+    return new FunctionReconciliation(reconciler, vacancies, transactionManager, jdbc, afterReady, sessions);
   }
 
   @Bean

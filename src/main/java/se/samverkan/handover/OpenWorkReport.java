@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import se.samverkan.notification.TaskLinks;
+import se.samverkan.process.Markdown;
 
 /**
  * The open work of a function as text a person reads: per open task its process, step, due date,
@@ -44,6 +45,11 @@ public class OpenWorkReport {
         .orderByDueDate().asc().list();
   }
 
+  /**
+   * The open work as markdown for the handover forms' text ({{oppetArbete}}): one list item per
+   * task with its link. Grows with the work (a samordnare holds 13–29 open tasks at national scale),
+   * so it is kept as a JSON string variable, never as a String variable (4,000 characters).
+   */
   public String describe(String groupId) {
     List<Task> tasks = openTasks(groupId);
     if (tasks.isEmpty()) {
@@ -51,19 +57,20 @@ public class OpenWorkReport {
     }
     Map<String, String> processNames = new HashMap<>();
     StringBuilder text = new StringBuilder();
+    text.append(tasks.size() == 1 ? "1 öppen uppgift" : tasks.size() + " öppna uppgifter").append(":\n\n");
     for (Task task : tasks) {
       String process = task.getProcessDefinitionId() == null ? "(fristående uppgift)"
           : processNames.computeIfAbsent(task.getProcessDefinitionId(), this::processName);
-      text.append("• ").append(process).append(" – ").append(task.getName()).append('\n')
+      text.append("- **").append(Markdown.cell(process + " – " + task.getName())).append("**  \n")
           .append("  Förfaller: ").append(task.getDueDate() == null ? "inget datum"
-              : DATE.format(task.getDueDate().toInstant().atZone(zone))).append('\n')
-          .append("  Tagen av: ").append(task.getAssignee() == null ? "ingen (ligger hos funktionen)" : task.getAssignee())
-          .append('\n');
+              : DATE.format(task.getDueDate().toInstant().atZone(zone)))
+          .append(" · Tagen av: ").append(task.getAssignee() == null ? "ingen (ligger hos funktionen)" : task.getAssignee())
+          .append("  \n");
       String checklists = checklists(task);
       if (!checklists.isEmpty()) {
-        text.append("  Checklista: ").append(checklists).append('\n');
+        text.append("  Checklista: ").append(Markdown.cell(checklists)).append("  \n");
       }
-      text.append("  ").append(links.task(task.getId())).append("\n\n");
+      text.append("  [Öppna uppgiften](").append(links.task(task.getId())).append(")\n");
     }
     return text.toString().trim();
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.process.JsonVariables;
 import se.samverkan.organisation.OrganisationFunction;
 
 /**
@@ -55,8 +57,17 @@ public class VacancyMonitor {
     this.report = report;
   }
 
-  /** Returns the functions that are vacant now. */
+  /** Returns the functions that are vacant now; everything in the caller's context (process tests). */
   public List<String> check() {
+    return check(Runnable::run);
+  }
+
+  /**
+   * Returns the functions that are vacant now. The escalation or resolution of each function runs
+   * as a unit of its own ({@code unit}: FunctionReconciliation gives it a transaction); one that
+   * fails is logged with the function's id and tried again at the next run, the others go on.
+   */
+  public List<String> check(Consumer<Runnable> unit) {
     // A handful of queries for the whole organisation, not several per function (thousands of them).
     Map<String, List<User>> holders = members.activeHoldersByGroup();
     Set<String> openVacancies = openVacancyKeys();
@@ -65,11 +76,23 @@ public class VacancyMonitor {
     List<String> vacant = new ArrayList<>();
     for (OrganisationFunction function : organisation.allFunctions()) {
       Optional<OrganisationFunction> target = organisation.escalationTargetOf(function.groupId());
+      List<AddedCandidate> addedForFunction = added.getOrDefault(function.groupId(), List.of());
+      Runnable work;
       if (holders.getOrDefault(function.groupId(), List.of()).isEmpty()) {
         vacant.add(function.groupId());
-        target.ifPresent(t -> escalate(function, t, openVacancies));
+        if (target.isEmpty()) {
+          continue;
+        }
+        work = () -> escalate(function, target.get(), openVacancies);
+      } else if (openVacancies.contains(Overlamning.vacancyKey(function.groupId())) || !addedForFunction.isEmpty()) {
+        work = () -> resolve(function, target, openVacancies, addedForFunction, resolvedTasks);
       } else {
-        resolve(function, target, openVacancies, added.getOrDefault(function.groupId(), List.of()), resolvedTasks);
+        continue;
+      }
+      try {
+        unit.accept(work);
+      } catch (RuntimeException e) {
+        log.error("Vakanskontrollen för funktionen {} misslyckades; försöks igen vid nästa avstämning", function.groupId(), e);
       }
     }
     return vacant;
@@ -83,7 +106,7 @@ public class VacancyMonitor {
           .putValue(Overlamning.FUNCTION, function.groupId())
           .putValue(Overlamning.FUNCTION_NAME, function.name())
           .putValue(Overlamning.ESCALATION_TARGET, target.groupId())
-          .putValue(Overlamning.OPEN_WORK, report.describe(function.groupId())));
+          .putValueTyped(Overlamning.OPEN_WORK, JsonVariables.longText(report.describe(function.groupId()))));
       openVacancies.add(key);
       log.warn("Funktionen {} saknar bemanning: eskalerad till {}", function.groupId(), target.groupId());
     }

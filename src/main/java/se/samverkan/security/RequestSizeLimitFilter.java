@@ -70,7 +70,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
   }
 
-  private static final class BufferedRequest extends HttpServletRequestWrapper {
+  static final class BufferedRequest extends HttpServletRequestWrapper {
     private final byte[] body;
 
     BufferedRequest(HttpServletRequest request, byte[] body) {

@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import se.samverkan.RestClient;
 import se.samverkan.agreement.AgreementProcess;
+import se.samverkan.process.JsonVariables;
 
 /**
  * The scenario of the issue, end to end through REST as the users and the admin would do it:
@@ -110,9 +111,9 @@ class PersonLeavesIT {
     Task handoverTask = taskService.createTaskQuery().processInstanceId(handover.getId()).singleResult();
     assertThat(handoverTask.getTaskDefinitionKey()).isEqualTo(Overlamning.TASK_TAKE_OVER_WORK);
     assertThat(candidates(handoverTask.getId())).contains(FUNCTION);
-    assertThat((String) runtimeService.getVariable(handover.getId(), Overlamning.OPEN_WORK))
+    assertThat(JsonVariables.textOf(runtimeService.getVariable(handover.getId(), Overlamning.OPEN_WORK)))
         .contains("Samverkansprocessen", taskName, "#/?task=" + taskId);
-    assertThat((String) runtimeService.getVariable(handover.getId(), Overlamning.LEAVER_NOTE))
+    assertThat(JsonVariables.textOf(runtimeService.getVariable(handover.getId(), Overlamning.LEAVER_NOTE)))
         .contains("Skolans enkät är utskickad");
 
     assertThat(outcome.vacantFunctions()).contains(FUNCTION);

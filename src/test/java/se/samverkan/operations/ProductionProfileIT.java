@@ -146,16 +146,20 @@ class ProductionProfileIT {
   }
 
   @Test
-  void shouldMakeTheNextLoginWaitAfterAFailedOne() {
+  void shouldNeverLetTheEngineLockAnAccountSinceSamverkanThrottlesLoginsItself() {
     IdentityService identity = context.getBean(IdentityService.class);
     User user = identity.newUser("throttle.test");
     user.setPassword("Ratt-Losen-123!");
     identity.saveUser(user);
 
-    assertThat(identity.checkPassword("throttle.test", "fel-losenord")).isFalse();
-    // Right password, but within the login delay: still refused.
-    assertThat(identity.checkPassword("throttle.test", "Ratt-Losen-123!")).isFalse();
-    assertThat(engineConfiguration().getLoginMaxAttempts()).isEqualTo(10);
+    for (int i = 0; i < 15; i++) {
+      assertThat(identity.checkPassword("throttle.test", "fel-losenord")).isFalse();
+    }
+    // Camunda would refuse the right password now (its delay) and lock for good at login-max-attempts.
+    assertThat(identity.checkPassword("throttle.test", "Ratt-Losen-123!")).isTrue();
+    assertThat(engineConfiguration().getLoginMaxAttempts()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(engineConfiguration().getLoginDelayMaxTime()).isZero();
+    assertThat(context.getEnvironment().getProperty("samverkan.login.lock-duration")).isEqualTo("PT15M");
     identity.deleteUser("throttle.test");
   }
 
