@@ -91,4 +91,12 @@ class ModelExpressionsTest {
     }
     assertThat(refused).isEmpty();
   }
+
+  @Test
+  void shouldListEveryPublishedBeanInTheReadme() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+
+    assertThat(ModelBeans.all()).allSatisfy(bean -> assertThat(readme)
+        .containsAnyOf("`${" + bean.name() + "}`", "`" + bean.name() + "."));
+  }
 }
