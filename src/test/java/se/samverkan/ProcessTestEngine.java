@@ -17,6 +17,7 @@ import se.samverkan.engine.WorkingDayCalendarPlugin;
 import se.samverkan.escalation.TaskEscalationListener;
 import se.samverkan.escalation.TaskReminderListener;
 import se.samverkan.forms.FormValidationListener;
+import se.samverkan.modelrules.ModelExpressionPlugin;
 import se.samverkan.modelrules.ModelRulesPlugin;
 import se.samverkan.notification.MailOutbox;
 import se.samverkan.notification.NewTaskListener;
@@ -89,7 +90,7 @@ public final class ProcessTestEngine {
   static List<ProcessEnginePlugin> plugins() {
     return List.of(new SpinProcessEnginePlugin(), new WorkingDayCalendarPlugin(WORKING_DAYS),
         new EveryUserTaskPlugin(new NewTaskListener(notifier())), new EveryUserTaskPlugin(new ListColumns()), new ModelRulesPlugin(),
-        new AuthenticatedGroupsPlugin(), new StartValidationPlugin(new StartValidation(organisation())),
+        new ModelExpressionPlugin(), new AuthenticatedGroupsPlugin(), new StartValidationPlugin(new StartValidation(organisation())),
         new SamverkanSchema());
   }
 
@@ -135,6 +136,18 @@ public final class ProcessTestEngine {
       engine = configuration(JDBC_URL).buildProcessEngine();
     }
     return engine;
+  }
+
+  /**
+   * A separate engine like this one (own H2 database, own name) without the deployment check of
+   * models, for tests of what the engine still refuses at run time in a model that got past it.
+   */
+  public static ProcessEngine engineWithoutModelRules(String name) {
+    StandaloneInMemProcessEngineConfiguration configuration =
+        configuration("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    configuration.setProcessEngineName(name);
+    configuration.getProcessEnginePlugins().removeIf(plugin -> plugin instanceof ModelRulesPlugin);
+    return configuration.buildProcessEngine();
   }
 
   /**

@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 /**
  * Samverkan's rules for a deployable model, checked on the BPMN XML: a process keeps its history
  * for a set time; every user task belongs to a function (a candidate group, never a named person)
- * and shows a Camunda Form that travels with the model.
+ * and shows a Camunda Form that travels with the model; and no model runs code of its own
+ * ({@link ModelCodeRules}).
  */
 final class ModelRules {
 
@@ -32,6 +33,12 @@ final class ModelRules {
             + "(i Modeler: processens 'History cleanup' > 'Time to live', t.ex. P3650D)."));
       }
       checkUserTasks(process, processLabel, deployedFormIds, violations);
+      ModelCodeRules.check(process, processLabel, null, violations);
+    }
+    for (Element element : definitions.elements()) {
+      if (!"process".equals(element.getTagName())) {
+        ModelCodeRules.check(element, "Modellen", null, violations);
+      }
     }
     return violations;
   }

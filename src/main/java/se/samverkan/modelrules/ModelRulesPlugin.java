@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * comes from Camunda Modeler through /engine-rest/deployment/create or from processes/ at startup.
  * A parse listener cannot report a problem, only throw; the engine's own parse errors (a
  * ParseException, answered with 400 by the REST API) are what Modeler shows, so the rules are
- * reported as parse errors by a BpmnParse of our own.
+ * reported as parse errors by a BpmnParse of our own. Decisions (DMN) and cases (CMMN) have their
+ * rules in a deployer that runs before the engine's ({@link ModelResourceRules}).
  */
 @Component
 public class ModelRulesPlugin extends AbstractProcessEnginePlugin {
@@ -17,5 +18,9 @@ public class ModelRulesPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setBpmnParseFactory(ModelRulesBpmnParse::new);
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new java.util.ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new ModelResourceRules());
   }
 }

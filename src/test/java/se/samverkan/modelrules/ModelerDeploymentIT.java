@@ -1,11 +1,18 @@
 package se.samverkan.modelrules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.file.Path;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -28,6 +35,10 @@ class ModelerDeploymentIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+  @Autowired ProcessEngine processEngine;
+
+  @TempDir Path folder;
 
   @AfterEach
   void removeTestDeployments() {
@@ -70,6 +81,106 @@ class ModelerDeploymentIT {
         .contains("saknar kandidatgrupp");
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(TestModels.PROCESS_KEY).count())
         .isZero();
+  }
+
+  @Test
+  void shouldRefuseTheMembershipExploitOfIssue14AndMakeNobodyAnAdministrator() {
+    ResponseEntity<Map<String, Object>> response = deployAs("processagare", TestModels.membershipExploit(), false);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) response.getBody().get("message"))
+        .contains("Processen \"Kodtest\" (" + TestModels.CODE_PROCESS_KEY + "), elementet \"Kör\" (Task_Code)")
+        .contains("identityService.createMembership")
+        .contains("når motorns tjänst 'identityService'")
+        .contains("Regel:");
+    assertNothingDeployed();
+    assertThat(identityService.createUserQuery().userId("processagare").memberOfGroup("camunda-admin").count())
+        .isZero();
+  }
+
+  @Test
+  void shouldRefuseTheCommandExploitOfIssue14AndRunNoCommand() {
+    Path marker = folder.resolve("kommando-kordes");
+    ResponseEntity<Map<String, Object>> response = deployAs("processagare",
+        TestModels.commandExploit(marker.toString()), false);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) response.getBody().get("message"))
+        .contains("Task_Code")
+        .contains("anropar 'getClass' (Java-reflektion")
+        .contains("anropar 'forName'")
+        .contains("anropar 'exec'");
+    assertNothingDeployed();
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void shouldRefuseScriptsClassesEmbeddedFormsAndEngineApiWithEveryReasonAtOnce() {
+    String model = TestModels.serviceTask("", "camunda:class=\"com.example.Evil\"", """
+        <bpmn:extensionElements>
+          <camunda:executionListener event="start"><camunda:script scriptFormat="javascript">1</camunda:script></camunda:executionListener>
+          <camunda:executionListener event="end" expression="${execution.processEngineServices.identityService}" />
+          <camunda:executionListener event="end" delegateExpression="${runtimeService}" />
+        </bpmn:extensionElements>""");
+    ResponseEntity<Map<String, Object>> response = deployAs("processagare", model, false);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) response.getBody().get("message"))
+        .contains("anger Java-klassen 'com.example.Evil'")
+        .contains("skript (javascript) är inte tillåtna")
+        .contains("läser 'processEngineServices'")
+        .contains("når motorns tjänst 'runtimeService'");
+    assertNothingDeployed();
+  }
+
+  @Test
+  void shouldRefuseACaseAndADecisionThatIsNotFeelFromTheProcessOwner() {
+    for (String resource : new String[] {"test-models/arende.cmmn", "test-models/juel-beslut.dmn"}) {
+      MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+      parts.add("deployment-name", "modeler-test");
+      parts.add("data", new ClassPathResource(resource));
+      ResponseEntity<Map<String, Object>> response = post("processagare", parts);
+
+      assertThat(response.getStatusCode()).as(resource).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat((String) response.getBody().get("message")).as(resource).contains("Regel:");
+    }
+    assertThat(repositoryService.createCaseDefinitionQuery().count()).isZero();
+    assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("Decision_Prioritet").count())
+        .isZero();
+    assertThat(repositoryService.createDeploymentQuery().deploymentName("modeler-test").count()).isZero();
+  }
+
+  @Test
+  void shouldGiveTheApplicationsExpressionsOnlyThePublishedBeans() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+
+    assertThat(evaluate(configuration, "${organisation.municipality('lycksele').get().name()}")).isEqualTo("Lycksele");
+    assertThat(evaluate(configuration, "${formValidation}")).isNotNull();
+    for (String expression : new String[] {"${identityService}", "${functionMembers}", "${dataSource}",
+        "${''.getClass()}", "${organisation.allFunctions()}"}) {
+      assertThat(catchThrowable(() -> evaluate(configuration, expression))).as(expression)
+          .isInstanceOf(ProcessEngineException.class);
+    }
+  }
+
+  private static Object evaluate(ProcessEngineConfigurationImpl configuration, String expression) {
+    return configuration.getCommandExecutorTxRequired().execute(
+        context -> configuration.getExpressionManager().createExpression(expression).getValue(null));
+  }
+
+  private void assertNothingDeployed() {
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(TestModels.CODE_PROCESS_KEY)
+        .count()).isZero();
+    assertThat(repositoryService.createDeploymentQuery().deploymentName("modeler-test").count()).isZero();
+  }
+
+  private ResponseEntity<Map<String, Object>> post(String user, MultiValueMap<String, Object> parts) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setBasicAuth(user, "demo");
+    return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+        new ParameterizedTypeReference<>() {});
   }
 
   private ResponseEntity<Map<String, Object>> deployAs(String user, String model, boolean withForm) {

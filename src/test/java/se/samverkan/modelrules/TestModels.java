@@ -38,4 +38,53 @@ public final class TestModels {
         </bpmn:definitions>
         """.formatted(PROCESS_KEY, TASK_ID, task, TASK_ID);
   }
+
+  public static final String CODE_PROCESS_KEY = "kodtest";
+
+  /**
+   * A process "Kodtest" whose body the test writes: its elements and flows between
+   * {@code Event_Start} (a start event, given) and whatever the body ends in.
+   */
+  public static String process(String startEventDefinition, String body) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                          xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                          id="Definitions_Kodtest" targetNamespace="http://samverkan.se/test">
+          <bpmn:process id="%s" name="Kodtest" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="Event_Start"><bpmn:outgoing>Flow_First</bpmn:outgoing>%s</bpmn:startEvent>
+            %s
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(CODE_PROCESS_KEY, startEventDefinition, body);
+  }
+
+  /** Start, one service task with the given attributes and content, end. */
+  public static String serviceTask(String startEventDefinition, String attributes, String content) {
+    return process(startEventDefinition, """
+        <bpmn:sequenceFlow id="Flow_First" sourceRef="Event_Start" targetRef="Task_Code" />
+        <bpmn:serviceTask id="Task_Code" name="Kör" %s>%s
+          <bpmn:incoming>Flow_First</bpmn:incoming><bpmn:outgoing>Flow_Last</bpmn:outgoing>
+        </bpmn:serviceTask>
+        <bpmn:sequenceFlow id="Flow_Last" sourceRef="Task_Code" targetRef="Event_End" />
+        <bpmn:endEvent id="Event_End"><bpmn:incoming>Flow_Last</bpmn:incoming></bpmn:endEvent>
+        """.formatted(attributes, content));
+  }
+
+  /** A timer start event as in the exploit of issue 14: the process starts by itself. */
+  public static final String TIMER_START =
+      "<bpmn:timerEventDefinition><bpmn:timeCycle>R1/PT1S</bpmn:timeCycle></bpmn:timerEventDefinition>";
+
+  /** Exploit 1 of issue 14: the process owner makes itself an administrator. */
+  public static String membershipExploit() {
+    return serviceTask(TIMER_START,
+        "camunda:expression=\"${identityService.createMembership('processagare','camunda-admin')}\"", "");
+  }
+
+  /** Exploit 2 of issue 14: an OS command creates the file {@code marker}. */
+  public static String commandExploit(String marker) {
+    return serviceTask(TIMER_START, "camunda:expression=\"${''.getClass().forName('java.lang.Runtime')"
+        + ".getMethod('getRuntime').invoke(null).exec('touch " + marker + "')}\"", "");
+  }
 }
