@@ -40,7 +40,7 @@ class AgreementIT {
         .get("/task?processInstanceId=" + instance, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
         .getBody();
     assertThat(malasTasks).singleElement()
-        .satisfies(t -> assertThat(t.get("taskDefinitionKey")).isEqualTo(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE));
+        .satisfies(t -> assertThat(t.get("taskDefinitionKey")).isEqualTo(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE));
     String taskId = (String) malasTasks.get(0).get("id");
 
     ResponseEntity<Map<String, Object>> refused = RestClient.as(rest, "samordnare.mala").postForMap(

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import se.samverkan.agreement.AgreementProcess;
+import se.samverkan.agreement.MunicipalSituationPictureProcess;
+import se.samverkan.agreement.JointSituationPictureProcess;
 import se.samverkan.agreement.AgreementScenario;
 import se.samverkan.est.EstCycles;
 import se.samverkan.est.EstSchedule;
@@ -196,13 +198,13 @@ final class NationalWork {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    int completed = completeAll(instance, AgreementProcess.TASK_POLICE_SITUATION_PICTURE,
+    int completed = completeAll(instance, JointSituationPictureProcess.TASK_POLICE_SITUATION_PICTURE,
         AgreementScenario.policeSituationPicture());
     for (String kommun : municipalities) {
-      completed += completeFor(instance, AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE,
+      completed += completeFor(instance, MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE,
           AgreementScenario.situationPicture("Trygghetsmätning " + kommun), "samordnare-" + kommun);
     }
-    completed += complete(instance, AgreementProcess.TASK_JOINT_ANALYSIS, AgreementScenario.analysis(List.of()));
+    completed += complete(instance, JointSituationPictureProcess.TASK_JOINT_ANALYSIS, AgreementScenario.analysis(List.of()));
     completed += complete(instance, AgreementProcess.TASK_DRAFT_AGREEMENT, AgreementScenario.draft(municipalities));
     VariableMap sign = AgreementScenario.signature(SignatureCollector.SIGN, null);
     completed += completeAll(instance, AgreementProcess.TASK_SIGN_POLICE, sign);

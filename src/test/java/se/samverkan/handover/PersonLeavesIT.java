@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import se.samverkan.RestClient;
 import se.samverkan.agreement.AgreementProcess;
+import se.samverkan.agreement.MunicipalSituationPictureProcess;
 
 /**
  * The scenario of the issue, end to end through REST as the users and the admin would do it:
@@ -76,7 +77,7 @@ class PersonLeavesIT {
     assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
     processInstanceId = (String) started.getBody().get("id");
     String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup(FUNCTION)
+        .taskDefinitionKey(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup(FUNCTION)
         .singleResult().getId();
     String taskName = taskService.createTaskQuery().taskId(taskId).singleResult().getName();
     RestClient samordnare = RestClient.as(rest, LEAVER);

@@ -31,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import se.samverkan.RestClient;
 import se.samverkan.agreement.AgreementProcess;
+import se.samverkan.agreement.MunicipalSituationPictureProcess;
 
 /**
  * Bad input through REST and form submission, as Tasklist or a script sends it. Every case must be
@@ -390,7 +391,7 @@ class BadInputIT {
     String agreement = runtimeService.startProcessInstanceByKey(AgreementProcess.KEY, Map.of(
         AgreementProcess.LPO, "sodra-lappland", AgreementProcess.PERIOD, "felindata " + System.nanoTime())).getId();
     String task = taskService.createTaskQuery().processInstanceId(agreement)
-        .taskDefinitionKey(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup("samordnare-lycksele")
+        .taskDefinitionKey(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup("samordnare-lycksele")
         .singleResult().getId();
     Map<String, Object> before = runtimeService.getVariables(agreement);
 
