@@ -9,6 +9,7 @@ package se.samverkan.agreement;
 public final class MunicipalSituationPictureProcess {
 
   public static final String KEY = "kommunens-lagesbild";
+  public static final String NAME = "Kommunens lägesbild";
 
   public static final String START = "Event_MunicipalSituationPictureRequested";
   public static final String TASK_MUNICIPAL_SITUATION_PICTURE = "Task_MunicipalSituationPicture";

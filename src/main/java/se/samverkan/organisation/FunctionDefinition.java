@@ -10,7 +10,9 @@ import java.util.List;
  * @param applications Camunda webapps the function may open (tasklist, cockpit)
  * @param startsProcesses whether holders may start processes from Tasklist
  * @param deploysModels whether holders may deploy models (the process owner)
- * @param readsAll whether holders read every process instance and its history (oversight)
+ * @param readsAll oversight across the organisation (länsstyrelsen): holders read every model and
+ *     every municipality's record of lag (2023:196) ({@code /engine-rest/samverkan/lagkrav}), never
+ *     the cases themselves (no instance, task or history read; README "Who may see what")
  */
 public record FunctionDefinition(
     String name,

@@ -72,11 +72,16 @@ public class FunctionAuthorizations {
         grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grants.grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
       }
+      // No function reads the cases wholesale: a function reads the instances of its own tasks
+      // (the engine's grants per candidate group), so the audience of an instance is the union of
+      // its tasks' candidate groups. Oversight (länsstyrelsen) and the process owner read the
+      // models, not the cases (README "Who may see what"); what an older version granted is taken back.
+      grants.revoke(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+      grants.revoke(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+      grants.revoke(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
       if (definition.readsAll() || definition.deploysModels()) {
-        grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
-            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-        grants.grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-        grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         grants.grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
       }
       if (definition.deploysModels()) {
@@ -156,6 +161,24 @@ public class FunctionAuthorizations {
         return created;
       });
       saveIfChanged(authorization, permissions);
+    }
+
+    /** Takes the permissions back from an existing grant; nothing happens where there is none. */
+    void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+      Authorization authorization = byKey.get(key(groupId, resource.resourceType(), resourceId));
+      if (authorization == null) {
+        return;
+      }
+      boolean changed = false;
+      for (Permission permission : permissions) {
+        if (authorization.isPermissionGranted(permission)) {
+          authorization.removePermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        authorizationService.saveAuthorization(authorization);
+      }
     }
   }
 

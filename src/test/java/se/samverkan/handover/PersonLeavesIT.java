@@ -76,9 +76,12 @@ class PersonLeavesIT {
             AgreementProcess.LPO, Map.of("value", "sodra-lappland"), AgreementProcess.PERIOD, Map.of("value", "2027–2030"))));
     assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
     processInstanceId = (String) started.getBody().get("id");
-    String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId)
+    // the samordnare's task lives in the municipality's own kommunens-lagesbild instance of the cycle
+    Task pictureTask = taskService.createTaskQuery().processInstanceBusinessKey("sodra-lappland 2027–2030")
         .taskDefinitionKey(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup(FUNCTION)
-        .singleResult().getId();
+        .singleResult();
+    String taskId = pictureTask.getId();
+    String pictureInstance = pictureTask.getProcessInstanceId();
     String taskName = taskService.createTaskQuery().taskId(taskId).singleResult().getName();
     RestClient samordnare = RestClient.as(rest, LEAVER);
     assertThat(samordnare.post("/task/" + taskId + "/claim", Map.of("userId", LEAVER), String.class).getStatusCode())
@@ -87,7 +90,7 @@ class PersonLeavesIT {
     // the functions do not have, see the merge notes)
     identityService.setAuthenticatedUserId(LEAVER);
     try {
-      taskService.createComment(taskId, processInstanceId, "Skolans enkät är utskickad, svar väntas fredag.");
+      taskService.createComment(taskId, pictureInstance, "Skolans enkät är utskickad, svar väntas fredag.");
     } finally {
       identityService.clearAuthentication();
     }
@@ -111,7 +114,7 @@ class PersonLeavesIT {
     assertThat(handoverTask.getTaskDefinitionKey()).isEqualTo(Overlamning.TASK_TAKE_OVER_WORK);
     assertThat(candidates(handoverTask.getId())).contains(FUNCTION);
     assertThat((String) runtimeService.getVariable(handover.getId(), Overlamning.OPEN_WORK))
-        .contains("Samverkansprocessen", taskName, "#/?task=" + taskId);
+        .contains(MunicipalSituationPictureProcess.NAME, taskName, "#/?task=" + taskId);
     assertThat((String) runtimeService.getVariable(handover.getId(), Overlamning.LEAVER_NOTE))
         .contains("Skolans enkät är utskickad");
 
@@ -121,7 +124,7 @@ class PersonLeavesIT {
         + "&taskDefinitionKey=" + Overlamning.TASK_STAFF_FUNCTION, LIST).getBody();
     assertThat(vacancyTasks).extracting(t -> t.get("name"))
         .contains("Funktionen Brottsförebyggande samordnare, Lycksele saknar bemanning");
-    List<Map<String, Object>> openWork = kommunledning.get("/task?processInstanceId=" + processInstanceId, LIST).getBody();
+    List<Map<String, Object>> openWork = kommunledning.get("/task?processInstanceId=" + pictureInstance, LIST).getBody();
     assertThat(openWork).extracting(t -> t.get("id")).containsExactly(taskId);
     assertThat(kommunledning.get("/task?processInstanceId=" + handover.getId(), LIST).getBody())
         .as("the handover task is open work of the vacant function too").hasSize(1);
@@ -138,7 +141,7 @@ class PersonLeavesIT {
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(Overlamning.vacancyKey(FUNCTION))
         .count()).as("vacancy closed").isZero();
-    assertThat(kommunledning.get("/task?processInstanceId=" + processInstanceId, LIST).getBody())
+    assertThat(kommunledning.get("/task?processInstanceId=" + pictureInstance, LIST).getBody())
         .as("kommunledning no longer sees the function's work").isEmpty();
   }
 

@@ -54,7 +54,7 @@ record BrowserScenario(
       // One samverkansprocess per LPO and period: every start of the tests its own period.
       () -> Map.of(AgreementProcess.LPO, "sodra-lappland",
           AgreementProcess.PERIOD, "2027–2030 test " + UUID.randomUUID().toString().substring(0, 8)),
-      "Bidra med kommunens lägesbild (samordnare, varje kommun)",
+      "Bidra med kommunens lägesbild (samordnare)",
       MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE,
       "samordnare-lycksele",
       "samordnare.lycksele",
