@@ -1,14 +1,18 @@
 package se.samverkan.agreement;
 
-/** The samverkansprocess (one per LPO and agreement period): its key, element ids and variables. */
+/**
+ * The samverkansprocess (one per LPO and agreement period): its key, element ids and variables.
+ * Everything in it is shared with every function of the LPO (police, each municipality's samordnare
+ * and kommunledning): the police's picture, the joint analysis' results, the medborgardialoger, the
+ * agreement, signatures, follow-ups, lessons and the law's record.
+ */
 public final class AgreementProcess {
 
   public static final String KEY = "samverkansprocess";
 
   public static final String START = "Event_AgreementCycleStarted";
-  public static final String TASK_POLICE_SITUATION_PICTURE = "Task_PoliceSituationPicture";
-  public static final String TASK_MUNICIPAL_SITUATION_PICTURE = "Task_MunicipalSituationPicture";
-  public static final String TASK_JOINT_ANALYSIS = "Task_JointAnalysis";
+  /** Calls {@link JointSituationPictureProcess} (police-only) and gets back only its results. */
+  public static final String CALL_SITUATION_PICTURE = "CallActivity_SituationPictureAndAnalysis";
   public static final String GATEWAY_DIALOG_PLANNED = "Gateway_DialogPlanned";
   public static final String TASK_CITIZEN_DIALOG = "Task_CitizenDialog";
   public static final String TASK_DRAFT_AGREEMENT = "Task_DraftAgreement";
@@ -34,9 +38,11 @@ public final class AgreementProcess {
   public static final String MUNICIPALITIES = "kommuner";
   public static final String MUNICIPALITIES_TEXT = "kommunerText";
   public static final String MUNICIPALITY_OPTIONS = "kommunVal";
-  /** Variables collected on the way. */
-  public static final String SITUATION_PICTURES = "lagesbilder";
-  public static final String SITUATION_PICTURE_SUMMARY = "lagesbildSammanstallning";
+  /**
+   * Variables collected on the way. No municipality's raw lägesbild is among them: those live in
+   * {@link MunicipalSituationPictureProcess} and {@link JointSituationPictureProcess} instances.
+   */
+  public static final String POLICE_SITUATION_PICTURE = JointSituationPictureProcess.POLICE_SITUATION_PICTURE;
   public static final String ANALYSIS_SUMMARY = "analysSammanstallning";
   public static final String DIALOG_MUNICIPALITIES = "dialogKommuner";
   public static final String DIALOG_MUNICIPALITY_LIST = "dialogKommunLista";

@@ -1,5 +1,6 @@
 package se.samverkan.lawduty;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +12,9 @@ import se.samverkan.process.JsonVariables;
  * variable {@code lagkrav}, {@code {"<kommun>": {"<duty>": {"datum", "steg", "processinstans"}}}},
  * is updated by execution listeners on the steps that fulfil a duty, e.g.
  * {@code ${lawDuties.met(execution, 'uppfoljning')}}. History keeps it after the instance ends.
+ * A called instance keeps its own record and hands it back with its results (the
+ * {@code samordningsfunktion} duty is met in {@code kommunens-lagesbild} and reaches the
+ * samverkansprocess' {@code lagkrav} through {@code gemensam-lagesbild}, see {@link #merge}).
  */
 @Component("lawDuties")
 public class LawDuties {
@@ -25,6 +29,28 @@ public class LawDuties {
   /** The duty is met for every municipality of the instance's {@code kommuner}. */
   public void metForAll(DelegateExecution execution, String duty) {
     record(execution, JsonVariables.strings(execution, "kommuner"), duty);
+  }
+
+  /**
+   * Adds a record that another instance kept (a called instance's {@code lagkrav}, returned by its
+   * call activity) to this instance's: per municipality and duty the later entry wins.
+   */
+  public static void merge(DelegateExecution instance, JsonNode other) {
+    if (!other.isObject() || other.isEmpty()) {
+      return;
+    }
+    ObjectNode record = JsonVariables.object(instance, VARIABLE);
+    other.fields().forEachRemaining(municipality -> {
+      ObjectNode duties = record.path(municipality.getKey()).isObject()
+          ? (ObjectNode) record.get(municipality.getKey()) : record.putObject(municipality.getKey());
+      municipality.getValue().fields().forEachRemaining(duty -> {
+        JsonNode known = duties.get(duty.getKey());
+        if (known == null || known.path("datum").asText().compareTo(duty.getValue().path("datum").asText()) <= 0) {
+          duties.set(duty.getKey(), duty.getValue());
+        }
+      });
+    });
+    JsonVariables.write(instance, VARIABLE, record);
   }
 
   private static void record(DelegateExecution execution, List<String> municipalities, String duty) {

@@ -25,7 +25,14 @@ import se.samverkan.organisation.OrganisationFunction;
  * {@code GET /engine-rest/samverkan/lagkrav/<kommun>}: the municipality's record of lag (2023:196),
  * each duty with whether and when it was last met, in which step and instance, e.g. to show the
  * county board. Behind the REST API's authentication; readable by the functions of the
- * municipality and its LPO and by functions that read everything (länsstyrelsen, processägare).
+ * municipality and its LPO, by oversight ({@code readsAll}: länsstyrelsen) and administrators,
+ * never by another municipality or the process owner.
+ *
+ * <p>Audience: the answer holds duties met, dates, step names and instance ids, never case data.
+ * It is read from the history of every instance's {@code lagkrav} (samverkansprocess,
+ * gemensam-lagesbild, kommunens-lagesbild, medborgarlofte), which none of its readers may read
+ * themselves (länsstyrelsen reads no history at all): so after this resource's own audience rule
+ * ({@link #mayRead}) it reads as the system, and returns only this municipality's entries.
  */
 @Path("/samverkan/lagkrav")
 public class LawDutyResource {
@@ -98,9 +105,8 @@ public class LawDutyResource {
         continue;
       }
       String scope = function.get().scopeSlug();
-      boolean readsEverything = organisation.definitionOf(function.get())
-          .map(d -> d.readsAll() || d.deploysModels()).orElse(false);
-      if (kommun.equals(scope) || lpo.equals(scope) || readsEverything) {
+      boolean oversight = organisation.definitionOf(function.get()).map(d -> d.readsAll()).orElse(false);
+      if (kommun.equals(scope) || lpo.equals(scope) || oversight) {
         return true;
       }
     }

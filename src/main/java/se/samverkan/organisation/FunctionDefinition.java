@@ -11,7 +11,9 @@ import java.util.List;
  * @param starts the process keys holders may start by hand (Tasklist, REST), e.g. [samverkansprocess];
  *     empty: they start nothing. Processes Samverkan starts by itself are never listed here.
  * @param deploysModels whether holders may deploy models (the process owner)
- * @param readsAll whether holders read every process instance and its history (oversight)
+ * @param readsAll oversight across the organisation (länsstyrelsen): holders read every model and
+ *     every municipality's record of lag (2023:196) ({@code /engine-rest/samverkan/lagkrav}), never
+ *     the cases themselves (no instance, task or history read; README "Who may see what")
  */
 public record FunctionDefinition(
     String name,

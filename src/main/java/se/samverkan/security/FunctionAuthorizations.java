@@ -91,11 +91,16 @@ public class FunctionAuthorizations {
       if (!definition.starts().isEmpty()) {
         grants.grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
       }
+      // No function reads the cases wholesale: a function reads the instances of its own tasks
+      // (the engine's grants per candidate group), so the audience of an instance is the union of
+      // its tasks' candidate groups. Oversight (länsstyrelsen) and the process owner read the
+      // models, not the cases (README "Who may see what"); what an older version granted is taken back.
+      grants.revoke(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+      grants.revoke(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+      grants.revoke(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
       if (definition.readsAll() || definition.deploysModels()) {
-        grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
-            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-        grants.grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-        grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         grants.grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
       }
       if (definition.deploysModels()) {

@@ -29,18 +29,20 @@ class AgreementIT {
 
   @Test
   void shouldStartFromTheStartFormAndGiveEachMunicipalityOnlyItsOwnSituationPictureTask() {
+    String period = AgreementScenario.uniquePeriod();
     ResponseEntity<Map<String, Object>> started = RestClient.as(rest, "kommunpolis.sodra-lappland").postForMap(
         "/process-definition/key/" + AgreementProcess.KEY + "/submit-form", Map.of("variables", Map.of(
             AgreementProcess.LPO, Map.of("value", "sodra-lappland"),
-            AgreementProcess.PERIOD, Map.of("value", AgreementScenario.uniquePeriod()))));
+            AgreementProcess.PERIOD, Map.of("value", period))));
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-    String instance = (String) started.getBody().get("id");
+    // the municipality's task lives in its own kommunens-lagesbild instance, under the cycle's business key
+    String cycle = AgreementPeriods.businessKey("sodra-lappland", period);
 
     List<Map<String, Object>> malasTasks = RestClient.as(rest, "samordnare.mala")
-        .get("/task?processInstanceId=" + instance, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+        .get("/task?processInstanceBusinessKey=" + cycle, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
         .getBody();
     assertThat(malasTasks).singleElement()
-        .satisfies(t -> assertThat(t.get("taskDefinitionKey")).isEqualTo(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE));
+        .satisfies(t -> assertThat(t.get("taskDefinitionKey")).isEqualTo(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE));
     String taskId = (String) malasTasks.get(0).get("id");
 
     ResponseEntity<Map<String, Object>> refused = RestClient.as(rest, "samordnare.mala").postForMap(
@@ -56,7 +58,7 @@ class AgreementIT {
             "kontroll", Map.of("type", "Json", "value", "[\"matning\",\"signaler\",\"est\",\"lardomar\"]"))));
     assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(RestClient.as(rest, "samordnare.mala")
-        .get("/task?processInstanceId=" + instance, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+        .get("/task?processInstanceBusinessKey=" + cycle, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
         .getBody()).isEmpty();
   }
 

@@ -63,12 +63,21 @@ class AgreementProcessTest {
   void shouldAskThePoliceAndEveryMunicipalityOfTheLpoForTheirSituationPicture() {
     AgreementScenario cycle = AgreementScenario.start(engine);
 
-    assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_POLICE_SITUATION_PICTURE,
-        AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE);
-    assertThat(groupsOf(cycle.open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE))).containsExactly("kommunpolis-" + LPO);
-    assertThat(groupsOf(cycle.open(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE)))
+    assertThat(cycle.instance).isWaitingAt(AgreementProcess.CALL_SITUATION_PICTURE);
+    ProcessInstance joint = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(cycle.instance.getId()).singleResult();
+    assertThat(joint.getProcessDefinitionId()).startsWith(JointSituationPictureProcess.KEY + ":");
+    assertThat(joint).isWaitingAt(JointSituationPictureProcess.TASK_POLICE_SITUATION_PICTURE,
+        JointSituationPictureProcess.CALL_MUNICIPAL_SITUATION_PICTURES);
+    List<ProcessInstance> municipal = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(joint.getId()).list();
+    assertThat(municipal).hasSize(MUNICIPALITIES.size())
+        .allSatisfy(m -> assertThat(m).isWaitingAt(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE))
+        .allSatisfy(m -> assertThat(m.getBusinessKey()).isEqualTo("sodra-lappland 2027–2030"));
+    assertThat(groupsOf(cycle.open(JointSituationPictureProcess.TASK_POLICE_SITUATION_PICTURE))).containsExactly("kommunpolis-" + LPO);
+    assertThat(groupsOf(cycle.open(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE)))
         .containsExactlyInAnyOrderElementsOf(MUNICIPALITIES.stream().map(k -> "samordnare-" + k).toList());
-    assertThat(cycle.open(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE))
+    assertThat(cycle.open(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE))
         .allSatisfy(t -> assertThat(t.getDueDate()).isEqualTo(at(
             // P15D counts Swedish working days: three weeks from Monday 11 January 2027
             LocalDateTime.of(2027, 2, 1, 9, 0))));
@@ -81,8 +90,8 @@ class AgreementProcessTest {
   @Test
   void shouldRemindAtTheDueDateAndEscalateToTheFunctionsEscalationTargetWhenTheSituationPictureStalls() {
     AgreementScenario cycle = AgreementScenario.start(engine);
-    Task police = cycle.open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).get(0);
-    Task mala = cycle.openFor(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-mala");
+    Task police = cycle.open(JointSituationPictureProcess.TASK_POLICE_SITUATION_PICTURE).get(0);
+    Task mala = cycle.openFor(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-mala");
 
     // P15D and P20D count Swedish working days from Monday 11 January 2027: 1 and 8 February.
     ClockUtil.setCurrentTime(at(LocalDateTime.of(2027, 1, 29, 9, 0)));
@@ -148,9 +157,11 @@ class AgreementProcessTest {
   @Test
   void shouldCarryTheCycleThroughDialogAndSigningToAPromiseInEveryMunicipality() {
     AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures();
-    assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_JOINT_ANALYSIS);
-    assertThat(text(engine.getRuntimeService().getVariable(cycle.instance.getId(),
-        AgreementProcess.SITUATION_PICTURE_SUMMARY))).contains("Resecentrum fredagskvällar", "Trygghetsmätning dorotea");
+    assertThat(cycle.instance).isWaitingAt(AgreementProcess.CALL_SITUATION_PICTURE);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(cycle.jointInstanceId()).singleResult())
+        .isWaitingAt(JointSituationPictureProcess.TASK_JOINT_ANALYSIS);
+    assertThat(text(engine.getRuntimeService().getVariable(cycle.jointInstanceId(),
+        JointSituationPictureProcess.SITUATION_PICTURE_SUMMARY))).contains("Resecentrum fredagskvällar", "Trygghetsmätning dorotea");
 
     cycle.analyse(List.of("lycksele", "asele"));
     assertThat(groupsOf(cycle.open(AgreementProcess.TASK_CITIZEN_DIALOG)))
@@ -186,17 +197,17 @@ class AgreementProcessTest {
   void shouldKeepASituationPictureLongerThanAStringVariableHolds() {
     AgreementScenario cycle = AgreementScenario.start(engine);
     String long3900 = "Otrygghet vid resecentrum. ".repeat(144);
-    cycle.open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).forEach(t -> cycle.complete(t, Variables.createVariables()
+    cycle.open(JointSituationPictureProcess.TASK_POLICE_SITUATION_PICTURE).forEach(t -> cycle.complete(t, Variables.createVariables()
         .putValue("polisBrottsstatistik", long3900).putValue("polisHandelser", long3900).putValue("polisOtrygghet", long3900)
         .putValueTyped("kontroll", se.samverkan.FormData.ticked("samverkan-lagesbild-polis"))));
     for (String kommun : MUNICIPALITIES) {
-      cycle.complete(cycle.openFor(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-" + kommun),
+      cycle.complete(cycle.openFor(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-" + kommun),
           AgreementScenario.situationPicture(long3900));
     }
 
-    assertThat(text(engine.getRuntimeService().getVariable(cycle.instance.getId(),
-        AgreementProcess.SITUATION_PICTURE_SUMMARY))).hasSizeGreaterThan(8 * 3900);
-    assertThatThrownBy(() -> cycle.complete(cycle.open(AgreementProcess.TASK_JOINT_ANALYSIS).get(0),
+    assertThat(text(engine.getRuntimeService().getVariable(cycle.jointInstanceId(),
+        JointSituationPictureProcess.SITUATION_PICTURE_SUMMARY))).hasSizeGreaterThan(8 * 3900);
+    assertThatThrownBy(() -> cycle.complete(cycle.open(JointSituationPictureProcess.TASK_JOINT_ANALYSIS).get(0),
         AgreementScenario.analysis(List.of()).putValue("analysSammanfattning", long3900 + long3900)))
         .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
             .contains("«Sammanfattning av analysen» får vara högst 4000 tecken"));
@@ -257,7 +268,7 @@ class AgreementProcessTest {
   @Test
   void shouldRefuseADialogInAMunicipalityOutsideTheLpoAndAnUnfinishedChecklist() {
     AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures();
-    Task analysis = cycle.open(AgreementProcess.TASK_JOINT_ANALYSIS).get(0);
+    Task analysis = cycle.open(JointSituationPictureProcess.TASK_JOINT_ANALYSIS).get(0);
 
     assertThatThrownBy(() -> cycle.complete(analysis, AgreementScenario.analysis(List.of("umea"))))
         .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
@@ -266,7 +277,8 @@ class AgreementProcessTest {
         .putValueTyped("kontroll", se.samverkan.FormData.json(List.of("alla")))))
         .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage).asString()
             .contains("bocka i alla punkter"));
-    assertThat(cycle.instance).isWaitingAt(AgreementProcess.TASK_JOINT_ANALYSIS);
+    assertThat(cycle.open(JointSituationPictureProcess.TASK_JOINT_ANALYSIS)).hasSize(1);
+    assertThat(cycle.instance).isWaitingAt(AgreementProcess.CALL_SITUATION_PICTURE);
   }
 
   @Test
@@ -308,9 +320,10 @@ class AgreementProcessTest {
     ProcessInstance next = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(AgreementProcess.KEY).singleResult();
     assertThat(next.getBusinessKey()).isEqualTo("sodra-lappland 2031–2034");
-    assertThat(next).isWaitingAt(AgreementProcess.TASK_POLICE_SITUATION_PICTURE, AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE)
+    assertThat(next).isWaitingAt(AgreementProcess.CALL_SITUATION_PICTURE)
         .variables().containsEntry(AgreementProcess.PREVIOUS_CYCLE, cycle.instance.getId());
-    Task nextPicture = engine.getTaskService().createTaskQuery().processInstanceId(next.getId())
+    Task nextPicture = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("sodra-lappland 2031–2034")
+        .taskDefinitionKey(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE)
         .taskCandidateGroup("samordnare-storuman").singleResult();
     assertThat(text(engine.getTaskService().getVariableLocal(nextPicture.getId(), "andrasLardomar")))
         .contains("Vuxenvandringar på fredagar", "Fasta vandringar med polis och fritid", "Hela Södra Lappland");
@@ -332,6 +345,42 @@ class AgreementProcessTest {
       assertThat(record.path("samordningsfunktion").path("funktion").asText()).isEqualTo("samordnare-" + kommun);
       assertThat(record.path("lagesbild").path("steg").asText()).contains("Gemensam analys");
     }
+    JsonNode own = JsonVariables.toJson(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(cycle.instance.getId()).variableName(se.samverkan.lawduty.LawDuties.VARIABLE).singleResult().getValue());
+    for (String kommun : MUNICIPALITIES) {
+      assertThat(own.path(kommun).path("samordningsfunktion").path("funktion").asText())
+          .as("the samverkansprocess' own lagkrav, from the called kommunens-lagesbild").isEqualTo("samordnare-" + kommun);
+      assertThat(own.path(kommun).path("lagesbild").path("datum").asText()).isNotBlank();
+    }
+  }
+
+  @Test
+  void shouldKeepEveryMunicipalitysRawPictureOutOfTheSharedInstanceAndEveryOtherMunicipalitysPromise() {
+    AgreementScenario cycle = AgreementScenario.start(engine).contributeSituationPictures().analyse(List.of("mala"))
+        .holdDialog("mala", "trygghetsvandring").draft().signAll();
+
+    List<String> shared = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(cycle.instance.getId()).list().stream().map(v -> v.getName() + "=" + text(v.getValue())).toList();
+    assertThat(shared).noneMatch(v -> v.contains("Trygghetsmätning")).noneMatch(v -> v.contains("nätdroger"));
+    assertThat(shared).anyMatch(v -> v.startsWith(AgreementProcess.POLICE_SITUATION_PICTURE + "=") && v.contains("Resecentrum fredagskvällar"))
+        .anyMatch(v -> v.startsWith(AgreementProcess.ANALYSIS_SUMMARY + "=") && v.contains("Otrygghet vid resecentrum"));
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(cycle.instance.getId())
+        .variableNameLike("lagesbild%").count()).isZero();
+
+    for (String kommun : MUNICIPALITIES) {
+      String own = engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processDefinitionKey(MunicipalSituationPictureProcess.KEY).variableValueEquals("kommun", kommun).singleResult().getId();
+      List<String> values = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(own).list()
+          .stream().map(v -> text(v.getValue())).toList();
+      assertThat(values).anyMatch(v -> v.contains("Trygghetsmätning " + kommun))
+          .noneMatch(v -> MUNICIPALITIES.stream().filter(o -> !o.equals(kommun)).anyMatch(o -> v.contains("Trygghetsmätning " + o)));
+      ProcessInstance promise = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PromiseProcess.KEY)
+          .variableValueEquals(PromiseProcess.MUNICIPALITY, kommun).singleResult();
+      String situation = text(engine.getRuntimeService().getVariable(promise.getId(), PromiseProcess.SITUATION_PICTURE));
+      assertThat(situation).contains("Trygghetsmätning " + kommun, "Otrygghet vid resecentrum");
+      MUNICIPALITIES.stream().filter(o -> !o.equals(kommun))
+          .forEach(o -> assertThat(situation).doesNotContain("Trygghetsmätning " + o));
+    }
   }
 
   private void executeTimer(ProcessInstance instance, String activityId) {
@@ -341,8 +390,9 @@ class AgreementProcessTest {
     engine.getManagementService().executeJob(jobs.get(0).getId());
   }
 
+  /** The due timers of the cycle and the instances it called (the only ones in this engine). */
   private void executeDueJobs(ProcessInstance instance) {
-    engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+    engine.getManagementService().createJobQuery().timers()
         .duedateLowerThan(ClockUtil.getCurrentTime()).list()
         .forEach(job -> engine.getManagementService().executeJob(job.getId()));
   }

@@ -24,11 +24,14 @@ public final class AgreementScenario {
   private final ProcessEngine engine;
   private final TaskService tasks;
   final ProcessInstance instance;
+  /** The cycle's business key, which its called instances (lägesbild, analysis) carry too. */
+  final String businessKey;
 
-  private AgreementScenario(ProcessEngine engine, ProcessInstance instance) {
+  private AgreementScenario(ProcessEngine engine, ProcessInstance instance, String businessKey) {
     this.engine = engine;
     this.tasks = engine.getTaskService();
     this.instance = instance;
+    this.businessKey = businessKey;
   }
 
   static AgreementScenario start(ProcessEngine engine) {
@@ -55,20 +58,29 @@ public final class AgreementScenario {
     engine.getIdentityService().setAuthentication(KOMMUNPOLIS, List.of("kommunpolis-" + LPO));
     try {
       return new AgreementScenario(engine, engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY,
-          Variables.createVariables().putValue(AgreementProcess.LPO, LPO).putValue(AgreementProcess.PERIOD, period)));
+          Variables.createVariables().putValue(AgreementProcess.LPO, LPO).putValue(AgreementProcess.PERIOD, period)),
+          AgreementPeriods.businessKey(LPO, period));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
   }
 
+  /** The cycle's open tasks of the step, in the samverkansprocess or an instance it called. */
   List<Task> open(String taskDefinitionKey) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey)
+    return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskDefinitionKey)
         .initializeFormKeys().list();
   }
 
   Task openFor(String taskDefinitionKey, String candidateGroup) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey)
+    return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskDefinitionKey)
         .taskCandidateGroup(candidateGroup).singleResult();
+  }
+
+  /** The cycle's police-only instance of gemensam-lagesbild (running or ended). */
+  String jointInstanceId() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(JointSituationPictureProcess.KEY).superProcessInstanceId(instance.getId())
+        .singleResult().getId();
   }
 
   void complete(Task task, VariableMap variables) {
@@ -76,9 +88,9 @@ public final class AgreementScenario {
   }
 
   AgreementScenario contributeSituationPictures() {
-    open(AgreementProcess.TASK_POLICE_SITUATION_PICTURE).forEach(t -> complete(t, policeSituationPicture()));
+    open(JointSituationPictureProcess.TASK_POLICE_SITUATION_PICTURE).forEach(t -> complete(t, policeSituationPicture()));
     for (String kommun : MUNICIPALITIES) {
-      complete(openFor(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-" + kommun),
+      complete(openFor(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-" + kommun),
           situationPicture("Trygghetsmätning " + kommun));
     }
     return this;
@@ -101,7 +113,7 @@ public final class AgreementScenario {
   }
 
   AgreementScenario analyse(List<String> dialogMunicipalities) {
-    complete(open(AgreementProcess.TASK_JOINT_ANALYSIS).get(0), analysis(dialogMunicipalities));
+    complete(open(JointSituationPictureProcess.TASK_JOINT_ANALYSIS).get(0), analysis(dialogMunicipalities));
     return this;
   }
 

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import se.samverkan.agreement.AgreementProcess;
+import se.samverkan.agreement.MunicipalSituationPictureProcess;
+import se.samverkan.agreement.JointSituationPictureProcess;
 import se.samverkan.agreement.AgreementScenario;
 import se.samverkan.est.EstCycles;
 import se.samverkan.est.EstSchedule;
@@ -196,13 +198,19 @@ final class NationalWork {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    int completed = completeAll(instance, AgreementProcess.TASK_POLICE_SITUATION_PICTURE,
+    // the lägesbild and the joint analysis run in the police-only gemensam-lagesbild the cycle calls,
+    // each municipality's picture in its own kommunens-lagesbild called from there
+    String joint = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(instance)
+        .singleResult().getId();
+    int completed = completeAll(joint, JointSituationPictureProcess.TASK_POLICE_SITUATION_PICTURE,
         AgreementScenario.policeSituationPicture());
-    for (String kommun : municipalities) {
-      completed += completeFor(instance, AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE,
-          AgreementScenario.situationPicture("Trygghetsmätning " + kommun), "samordnare-" + kommun);
+    for (org.camunda.bpm.engine.runtime.ProcessInstance municipal : engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(joint).list()) {
+      String kommun = (String) engine.getRuntimeService().getVariable(municipal.getId(), MunicipalSituationPictureProcess.MUNICIPALITY);
+      completed += complete(municipal.getId(), MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE,
+          AgreementScenario.situationPicture("Trygghetsmätning " + kommun));
     }
-    completed += complete(instance, AgreementProcess.TASK_JOINT_ANALYSIS, AgreementScenario.analysis(List.of()));
+    completed += complete(joint, JointSituationPictureProcess.TASK_JOINT_ANALYSIS, AgreementScenario.analysis(List.of()));
     completed += complete(instance, AgreementProcess.TASK_DRAFT_AGREEMENT, AgreementScenario.draft(municipalities));
     VariableMap sign = AgreementScenario.signature(SignatureCollector.SIGN, null);
     completed += completeAll(instance, AgreementProcess.TASK_SIGN_POLICE, sign);
@@ -245,12 +253,6 @@ final class NationalWork {
     return open.size();
   }
 
-  private int completeFor(String instance, String taskKey, VariableMap variables, String candidateGroup) {
-    Task task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
-        .taskCandidateGroup(candidateGroup).singleResult();
-    tasks.complete(task.getId(), variables);
-    return 1;
-  }
 
   /** A JSON process variable (Spin JSON or text) as Jackson reads it; none is an empty list. */
   private static JsonNode read(Object variable) {

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import se.samverkan.RestClient;
 import se.samverkan.agreement.AgreementProcess;
 import se.samverkan.process.JsonVariables;
+import se.samverkan.agreement.MunicipalSituationPictureProcess;
 
 /**
  * The scenario of the issue, end to end through REST as the users and the admin would do it:
@@ -71,15 +72,19 @@ class PersonLeavesIT {
 
   @Test
   void shouldGiveTheTaskBackHandItOverAndShowTheVacancyToKommunledningWhenTheSamordnareIsRemoved() {
+    String period = se.samverkan.agreement.AgreementScenario.uniquePeriod();
     ResponseEntity<Map<String, Object>> started = RestClient.as(rest, "kommunpolis.sodra-lappland").postForMap(
         "/process-definition/key/" + AgreementProcess.KEY + "/start", Map.of("variables", Map.of(
             AgreementProcess.LPO, Map.of("value", "sodra-lappland"), AgreementProcess.PERIOD,
-            Map.of("value", se.samverkan.agreement.AgreementScenario.uniquePeriod()))));
+            Map.of("value", period))));
     assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
     processInstanceId = (String) started.getBody().get("id");
-    String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup(FUNCTION)
-        .singleResult().getId();
+    // the samordnare's task lives in the municipality's own kommunens-lagesbild instance of the cycle
+    Task pictureTask = taskService.createTaskQuery().processInstanceBusinessKey(se.samverkan.agreement.AgreementPeriods.businessKey("sodra-lappland", period))
+        .taskDefinitionKey(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup(FUNCTION)
+        .singleResult();
+    String taskId = pictureTask.getId();
+    String pictureInstance = pictureTask.getProcessInstanceId();
     String taskName = taskService.createTaskQuery().taskId(taskId).singleResult().getName();
     RestClient samordnare = RestClient.as(rest, LEAVER);
     assertThat(samordnare.post("/task/" + taskId + "/claim", Map.of("userId", LEAVER), String.class).getStatusCode())
@@ -88,7 +93,7 @@ class PersonLeavesIT {
     // the functions do not have, see the merge notes)
     identityService.setAuthenticatedUserId(LEAVER);
     try {
-      taskService.createComment(taskId, processInstanceId, "Skolans enkät är utskickad, svar väntas fredag.");
+      taskService.createComment(taskId, pictureInstance, "Skolans enkät är utskickad, svar väntas fredag.");
     } finally {
       identityService.clearAuthentication();
     }
@@ -112,7 +117,7 @@ class PersonLeavesIT {
     assertThat(handoverTask.getTaskDefinitionKey()).isEqualTo(Overlamning.TASK_TAKE_OVER_WORK);
     assertThat(candidates(handoverTask.getId())).contains(FUNCTION);
     assertThat(JsonVariables.textOf(runtimeService.getVariable(handover.getId(), Overlamning.OPEN_WORK)))
-        .contains("Samverkansprocessen", taskName, "#/?task=" + taskId);
+        .contains(MunicipalSituationPictureProcess.NAME, taskName, "#/?task=" + taskId);
     assertThat(JsonVariables.textOf(runtimeService.getVariable(handover.getId(), Overlamning.LEAVER_NOTE)))
         .contains("Skolans enkät är utskickad");
 
@@ -122,7 +127,7 @@ class PersonLeavesIT {
         + "&taskDefinitionKey=" + Overlamning.TASK_STAFF_FUNCTION, LIST).getBody();
     assertThat(vacancyTasks).extracting(t -> t.get("name"))
         .contains("Funktionen Brottsförebyggande samordnare, Lycksele saknar bemanning");
-    List<Map<String, Object>> openWork = kommunledning.get("/task?processInstanceId=" + processInstanceId, LIST).getBody();
+    List<Map<String, Object>> openWork = kommunledning.get("/task?processInstanceId=" + pictureInstance, LIST).getBody();
     assertThat(openWork).extracting(t -> t.get("id")).containsExactly(taskId);
     assertThat(kommunledning.get("/task?processInstanceId=" + handover.getId(), LIST).getBody())
         .as("the handover task is open work of the vacant function too").hasSize(1);
@@ -139,7 +144,7 @@ class PersonLeavesIT {
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(Overlamning.vacancyKey(FUNCTION))
         .count()).as("vacancy closed").isZero();
-    assertThat(kommunledning.get("/task?processInstanceId=" + processInstanceId, LIST).getBody())
+    assertThat(kommunledning.get("/task?processInstanceId=" + pictureInstance, LIST).getBody())
         .as("kommunledning no longer sees the function's work").isEmpty();
   }
 

@@ -40,32 +40,33 @@ import se.samverkan.RestClient;
  * Every demo function against every kind of resource, through REST as the users call it. The table
  * below is the designed matrix (README, "Säkerhet och drift"); Y = allowed, N = refused. "own" is
  * an instance of Lycksele (the municipal users' own municipality), "other" one of Storuman; both
- * lie in the LPO södra Lappland, so the police functions may act on both.
+ * lie in the LPO södra Lappland, so the police functions may act on both. The process owner and
+ * länsstyrelsen read models and deployments, never a case (README "Who may see what").
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizationMatrixIT {
 
   static final String MATRIX = """
       operation                 samordnare kommunledning est  kommunpolis lpochef processagare lansstyrelsen admin
-      task.read.own             Y          Y             Y    Y           Y       Y            Y             Y
-      task.read.other           N          N             N    Y           Y       Y            Y             Y
-      task.variables.own        Y          Y             Y    Y           Y       Y            Y             Y
-      task.variables.other      N          N             N    Y           Y       Y            Y             Y
+      task.read.own             Y          Y             Y    Y           Y       N            N             Y
+      task.read.other           N          N             N    Y           Y       N            N             Y
+      task.variables.own        Y          Y             Y    Y           Y       N            N             Y
+      task.variables.other      N          N             N    Y           Y       N            N             Y
       task.complete.own         Y          Y             Y    Y           Y       N            N             Y
       task.complete.other       N          N             N    Y           Y       N            N             Y
-      instance.read.own         N          N             N    N           N       Y            Y             Y
-      instance.read.other       N          N             N    N           N       Y            Y             Y
-      instance.variables.own    N          N             N    N           N       Y            Y             Y
-      instance.variables.other  N          N             N    N           N       Y            Y             Y
+      instance.read.own         N          N             N    N           N       N            N             Y
+      instance.read.other       N          N             N    N           N       N            N             Y
+      instance.variables.own    N          N             N    N           N       N            N             Y
+      instance.variables.other  N          N             N    N           N       N            N             Y
       instance.variables.write  N          N             N    N           N       N            N             Y
       instance.start.own        Y          N             N    Y           N       N            N             N
       instance.start.other      N          N             N    Y           N       N            N             N
       instance.delete           N          N             N    N           N       N            N             Y
-      history.instance.own      N          N             N    N           N       Y            Y             Y
-      history.instance.other    N          N             N    N           N       Y            Y             Y
-      history.variables.own     Y          Y             Y    Y           Y       Y            Y             Y
-      history.variables.other   N          N             N    Y           Y       Y            Y             Y
-      history.tasks.own         Y          Y             Y    Y           Y       Y            Y             Y
+      history.instance.own      N          N             N    N           N       N            N             Y
+      history.instance.other    N          N             N    N           N       N            N             Y
+      history.variables.own     Y          Y             Y    Y           Y       N            N             Y
+      history.variables.other   N          N             N    Y           Y       N            N             Y
+      history.tasks.own         Y          Y             Y    Y           Y       N            N             Y
       deployment.read           N          N             N    N           N       Y            Y             Y
       deployment.create         N          N             N    N           N       Y            N             N
       user.list.others          N          N             N    N           N       N            N             Y

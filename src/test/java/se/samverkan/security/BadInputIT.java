@@ -41,6 +41,7 @@ import org.springframework.http.ResponseEntity;
 import se.samverkan.RestClient;
 import se.samverkan.WebappSession;
 import se.samverkan.agreement.AgreementProcess;
+import se.samverkan.agreement.MunicipalSituationPictureProcess;
 
 /**
  * Bad input through REST and form submission, as Tasklist or a script sends it. Every case must be
@@ -257,7 +258,8 @@ class BadInputIT {
         "/task/" + taskId + "/submit-form", Map.of("variables", with("lagesbild", typed(html, "String"))));
     assertThat(submitted.getStatusCode().is2xxSuccessful()).as(String.valueOf(submitted.getBody())).isTrue();
 
-    ResponseEntity<List<Map<String, Object>>> read = RestClient.as(rest, "lansstyrelsen").get(
+    // read back by the function that wrote it (the history of its own task; länsstyrelsen reads no case data)
+    ResponseEntity<List<Map<String, Object>>> read = RestClient.as(rest, OWNER).get(
         "/history/variable-instance?processInstanceId=" + instanceId + "&variableName=lagesbild",
         new ParameterizedTypeReference<>() {});
 
@@ -407,12 +409,15 @@ class BadInputIT {
   @MethodSource("badSituationPictures")
   void shouldRefuseABadLagesbildOfTheRealProcessAndKeepItsTask(String name, Map<String, Object> variables) {
     // a period of its own: there is one samverkansprocess per LPO and period
+    String period = "felindata-" + System.nanoTime();
     String agreement = runtimeService.startProcessInstanceByKey(AgreementProcess.KEY, Map.of(
-        AgreementProcess.LPO, "sodra-lappland", AgreementProcess.PERIOD, "felindata " + System.nanoTime())).getId();
-    String task = taskService.createTaskQuery().processInstanceId(agreement)
-        .taskDefinitionKey(AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup("samordnare-lycksele")
-        .singleResult().getId();
-    Map<String, Object> before = runtimeService.getVariables(agreement);
+        AgreementProcess.LPO, "sodra-lappland", AgreementProcess.PERIOD, period)).getId();
+    // the task lives in Lycksele's own kommunens-lagesbild instance of the cycle
+    org.camunda.bpm.engine.task.Task picture = taskService.createTaskQuery().processInstanceBusinessKey("sodra-lappland " + period)
+        .taskDefinitionKey(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE).taskCandidateGroup("samordnare-lycksele")
+        .singleResult();
+    String task = picture.getId();
+    Map<String, Object> before = runtimeService.getVariables(picture.getExecutionId());
 
     ResponseEntity<Map<String, Object>> response = RestClient.as(rest, OWNER)
         .postForMap("/task/" + task + "/submit-form", Map.of("variables", variables));
@@ -420,7 +425,7 @@ class BadInputIT {
     assertRefusedInSwedish(response, 400);
     assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
     // JSON variables compare by their text: the same JSON read twice is two objects
-    assertThat(runtimeService.getVariables(agreement).toString()).as("variables unchanged").isEqualTo(before.toString());
+    assertThat(runtimeService.getVariables(picture.getExecutionId()).toString()).as("variables unchanged").isEqualTo(before.toString());
     runtimeService.deleteProcessInstance(agreement, "test");
   }
 

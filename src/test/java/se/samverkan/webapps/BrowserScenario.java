@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import se.samverkan.FormData;
 import se.samverkan.agreement.AgreementProcess;
+import se.samverkan.agreement.MunicipalSituationPictureProcess;
+import se.samverkan.agreement.JointSituationPictureProcess;
 
 /**
  * What the browser tests walk through: a process with a Camunda Form whose step belongs to a
@@ -52,8 +54,8 @@ record BrowserScenario(
       // One samverkansprocess per LPO and period: every start of the tests its own period.
       () -> Map.of(AgreementProcess.LPO, "sodra-lappland",
           AgreementProcess.PERIOD, "2027–2030 test " + UUID.randomUUID().toString().substring(0, 8)),
-      "Bidra med kommunens lägesbild (samordnare, varje kommun)",
-      AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE,
+      "Bidra med kommunens lägesbild (samordnare)",
+      MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE,
       "samordnare-lycksele",
       "samordnare.lycksele",
       "Trygghet och trygghetsmätning",
@@ -96,13 +98,13 @@ record BrowserScenario(
 
   private static void otherSituationPictures(TaskService tasks, String instance) {
     for (Task task : tasks.createTaskQuery().processInstanceId(instance).list()) {
-      if (AgreementProcess.TASK_POLICE_SITUATION_PICTURE.equals(task.getTaskDefinitionKey())) {
+      if (JointSituationPictureProcess.TASK_POLICE_SITUATION_PICTURE.equals(task.getTaskDefinitionKey())) {
         tasks.complete(task.getId(), Variables.createVariables()
             .putValue("polisBrottsstatistik", "Skadegörelse +20 % i Lycksele, stöld oförändrat.")
             .putValue("polisHandelser", "Resecentrum fredagskvällar.")
             .putValue("polisOtrygghet", "Unga samlas vid resecentrum.")
             .putValueTyped("kontroll", FormData.ticked("samverkan-lagesbild-polis")));
-      } else if (AgreementProcess.TASK_MUNICIPAL_SITUATION_PICTURE.equals(task.getTaskDefinitionKey())) {
+      } else if (MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE.equals(task.getTaskDefinitionKey())) {
         tasks.complete(task.getId(), municipalSituationPicture());
       }
     }

@@ -100,8 +100,11 @@ class TasklistBrowserIT {
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("completed").isZero();
     assertThat(submitted(instance, SCENARIO.requiredVariable())).contains(SCENARIO.requiredValue());
     assertThat(submitted(instance, SCENARIO.checklistVariable())).anyMatch(v -> v.contains(SCENARIO.checklistValue()));
-    SCENARIO.parallelWork().complete(taskService, instance);
-    Task next = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    for (String part : caseInstances(instance)) {
+      SCENARIO.parallelWork().complete(taskService, part);
+    }
+    Task next = taskService.createTaskQuery().processInstanceIdIn(caseInstances(instance).toArray(String[]::new))
+        .singleResult();
     assertThat(next.getName()).isEqualTo(SCENARIO.nextTask());
 
     webapp.logInTo("tasklist", SCENARIO.nextUser());
@@ -127,14 +130,29 @@ class TasklistBrowserIT {
     assertThat(webapp.driver().findElement(By.cssSelector(".task-details")).getText()).doesNotContain(SCENARIO.firstTask());
   }
 
+  /**
+   * The instance and every instance it called, transitively (the samverkansprocess keeps each
+   * municipality's lägesbild in an instance of its own).
+   */
+  private java.util.List<String> caseInstances(String instance) {
+    java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of(instance));
+    for (int i = 0; i < ids.size(); i++) {
+      historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+          .forEach(called -> ids.add(called.getId()));
+    }
+    return ids;
+  }
+
   private Task firstTask(String instance) {
-    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(SCENARIO.firstTaskId())
+    return taskService.createTaskQuery().processInstanceIdIn(caseInstances(instance).toArray(String[]::new))
+        .taskDefinitionKey(SCENARIO.firstTaskId())
         .taskCandidateGroup(SCENARIO.firstGroup()).singleResult();
   }
 
   /** The values the process received for a form field, wherever in the process they were stored. */
   private java.util.List<String> submitted(String instance, String variable) {
-    return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName(variable)
+    return historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(caseInstances(instance).toArray(String[]::new)).variableName(variable)
         .list().stream().map(v -> String.valueOf(v.getValue())).toList();
   }
 
