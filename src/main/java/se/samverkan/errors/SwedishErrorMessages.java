@@ -100,7 +100,7 @@ public class SwedishErrorMessages implements ContainerResponseFilter {
     Answer answer = answer(error);
     // A task that is gone because someone completed it first: depending on when the racer read it,
     // the engine says "cannot find", "is null" or fails inside; for the person it is a conflict.
-    if (answer.status() != 409 && answer.status() != 403 && answer.problems() == null && request != null
+    if (answer.status() != 409 && answer.problems() == null && request != null
         && completedTask(request)) {
       answer = Answer.of(409, error, ALREADY_COMPLETED);
     }

@@ -59,7 +59,7 @@ class ProductionProfileIT {
   @AfterAll
   static void stop() {
     if (context != null) {
-      context.close();
+      SeparateApplication.close(context);
     }
   }
 

@@ -54,6 +54,34 @@ final class SeparateApplication {
         "--camunda.bpm.job-execution.enabled=false",
         "--spring.jmx.enabled=false"));
     args.addAll(List.of(extraArgs));
-    return new SpringApplication(SamverkanApplication.class).run(args.toArray(String[]::new));
+    try {
+      return new SpringApplication(SamverkanApplication.class).run(args.toArray(String[]::new));
+    } catch (RuntimeException refused) {
+      restoreWebappRuntimeDelegates();
+      throw refused;
+    }
+  }
+
+  /** Closes a second application and gives the shared test context its webapps back (see below). */
+  static void close(ConfigurableApplicationContext context) {
+    try {
+      context.close();
+    } finally {
+      restoreWebappRuntimeDelegates();
+    }
+  }
+
+  /**
+   * The webapps keep their runtime delegates in static fields, and a closing (or failing) second
+   * application sets them to null for the whole JVM: the shared integration-test context's
+   * Tasklist login would then answer 500. The same delegates the webapps' bootstrap creates.
+   */
+  static void restoreWebappRuntimeDelegates() {
+    org.camunda.bpm.admin.Admin.setAdminRuntimeDelegate(new org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate());
+    org.camunda.bpm.cockpit.Cockpit.setCockpitRuntimeDelegate(
+        new org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate());
+    org.camunda.bpm.tasklist.Tasklist.setTasklistRuntimeDelegate(
+        new org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate());
+    org.camunda.bpm.welcome.Welcome.setRuntimeDelegate(new org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate());
   }
 }

@@ -559,6 +559,25 @@ class BadInputIT {
     assertThat(taskService.getVariablesLocal(taskId)).as("no task-local variable").isEmpty();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("doors")
+  void shouldRefuseASerializedJavaObjectEvenFromTheAdministrator(String door) {
+    Map<String, Object> before = runtimeService.getVariables(instanceId);
+
+    // the administrator may change process instance variables (authorization matrix): only the check refuses
+    Reply single = call(door, "admin", HttpMethod.PUT, "/process-instance/" + instanceId + "/variables/liste",
+        javaObject("application/x-java-serialized-object"));
+    Reply modification = call(door, "admin", HttpMethod.POST, "/process-instance/" + instanceId + "/variables",
+        Map.of("modifications", Map.of("liste", javaObject(null))));
+
+    assertRefused(single, 400);
+    assertThat(single.body().get("message")).isEqualTo(
+        "Variabler med serialiserade Java-objekt tas inte emot. Skicka värdet som JSON (typ Json, eller Object med "
+            + "serializationDataFormat application/json).");
+    assertRefused(modification, 400);
+    assertTaskUnchanged(before);
+  }
+
   static Stream<Arguments> unknownIds() {
     List<Arguments> arguments = new ArrayList<>();
     for (String door : DOORS) {
