@@ -25,7 +25,8 @@ import se.samverkan.security.FunctionAuthorizations;
  * language in a decision is code; Camunda 7.24 builds its FEEL engine with external Java functions
  * disabled, {@code ScalaFeelEngine#buildFeelEngine}), and a function user deploys no CMMN case at
  * all. Every reason of every resource is reported at once, as a ParseException (400 to Modeler), and
- * nothing of the deployment stays. Uses the engine's XML parser (impl classes) to report elements
+ * nothing of the deployment stays: when more than one resource breaks a rule, the BPMN models' reasons
+ * ({@link ModelRules}) are reported here together with the others, not one file after the other. Uses the engine's XML parser (impl classes) to report elements
  * and lines the way BPMN parse errors are reported.
  */
 final class ModelResourceRules implements Deployer {
@@ -43,6 +44,7 @@ final class ModelResourceRules implements Deployer {
     List<Problem> errors = new ArrayList<>();
     List<String> messages = new ArrayList<>();
     List<String> resources = new ArrayList<>();
+    int bpmnResourcesWithErrors = 0;
     for (ResourceEntity resource : deployment.getResources().values()) {
       String name = resource.getName() == null ? "" : resource.getName();
       String lower = name.toLowerCase(Locale.ROOT);
@@ -52,6 +54,16 @@ final class ModelResourceRules implements Deployer {
           parse = parse(name, resource.getBytes());
           parse.addError("Ärendet (CMMN) " + name + " kan inte driftsättas. Regel: Samverkans processer modelleras "
               + "i BPMN; en ärendemodell (CMMN) driftsätts inte av en funktion.", parse.getRootElement());
+        }
+      } else if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
+        parse = parse(name, resource.getBytes());
+        if (parse.getRootElement() != null && !parse.hasErrors()) {
+          for (ModelRuleViolation violation : ModelRules.check(parse.getRootElement(), DeployedForms.of(deployment))) {
+            parse.addError(violation.message(), violation.element(), violation.elementId());
+          }
+          bpmnResourcesWithErrors += parse.hasErrors() ? 1 : 0;
+        } else {
+          parse = null; // the engine's BPMN parse reports what is not BPMN
         }
       } else if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
         parse = parse(name, resource.getBytes());
@@ -65,12 +77,14 @@ final class ModelResourceRules implements Deployer {
         resources.add(name);
         for (Problem problem : parse.getProblems()) {
           errors.add(problem);
-          messages.add(problem.getMessage());
+          messages.add("* " + problem.getMessage() + " | resource " + name + " | line " + problem.getLine());
         }
       }
     }
-    if (!errors.isEmpty()) {
-      throw new ParseException("Modellen kan inte driftsättas: " + String.join(" ", messages),
+    // One BPMN model alone: the engine's BPMN parse (ModelRulesBpmnParse) reports the same reasons itself.
+    boolean oneModelAlone = resources.size() == 1 && bpmnResourcesWithErrors == 1;
+    if (!errors.isEmpty() && !oneModelAlone) {
+      throw new ParseException("Modellen kan inte driftsättas:\n" + String.join("\n", messages),
           String.join(", ", resources), errors, List.of());
     }
   }

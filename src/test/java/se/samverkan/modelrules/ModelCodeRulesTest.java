@@ -185,6 +185,16 @@ class ModelCodeRulesTest {
         .processDefinitionKey(TestModels.CODE_PROCESS_KEY).count()).isZero();
   }
 
+  @Test
+  void shouldNameTheReasonsOfEveryResourceOfADeploymentAtOnce() {
+    assertRefused(deployment(TestModels.membershipExploit())
+            .addString("andra.bpmn", TestModels.userTask(null, null, "test-lagesbild"))
+            .addClasspathResource("test-processes/test-lagesbild.form")
+            .addClasspathResource("test-models/juel-beslut.dmn"),
+        "kodtest.bpmn", "andra.bpmn", "juel-beslut.dmn", "når motorns tjänst 'identityService'",
+        "saknar kandidatgrupp", "uttrycksspråket 'juel'");
+  }
+
   private DeploymentBuilder deployment(String model) {
     return engine.getRepositoryService().createDeployment().name("kodtest")
         .addString(TestModels.CODE_PROCESS_KEY + ".bpmn", model);
