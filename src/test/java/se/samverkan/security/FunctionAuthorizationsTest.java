@@ -49,7 +49,7 @@ class FunctionAuthorizationsTest {
       grant(group, Resources.DECISION_DEFINITION, Permissions.READ, Permissions.READ_HISTORY);
     }
 
-    new FunctionAuthorizations(authorizations).grant(ProcessTestEngine.organisation());
+    new FunctionAuthorizations(authorizations, engine.getRepositoryService()).grant(ProcessTestEngine.organisation());
 
     for (String group : List.of("lansstyrelsen", "processagare")) {
       Authorization definitions = grantOf(group, Resources.PROCESS_DEFINITION.resourceType());
