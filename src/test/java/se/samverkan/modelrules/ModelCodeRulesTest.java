@@ -172,6 +172,18 @@ class ModelCodeRulesTest {
   }
 
   @Test
+  void shouldCallNoExternalJavaFunctionFromFeel() {
+    engine.getRepositoryService().createDeployment().name("kodtest")
+        .addClasspathResource("test-models/feel-extern.dmn").deploy();
+
+    Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> engine.getDecisionService()
+        .evaluateDecisionByKey("Decision_Extern").evaluate().getSingleEntry());
+
+    assertThat(failure).as("the FEEL engine refuses the external function").isNotNull()
+        .cause().hasMessageContaining("External functions are disabled");
+  }
+
+  @Test
   void shouldRefuseACaseFromAFunctionUser() {
     engine.getIdentityService().setAuthentication("processagare", List.of("processagare"));
 
