@@ -34,12 +34,17 @@ public final class WebappSession {
 
   /** Logs the user in to Tasklist (password demo), as the login page does. */
   public static WebappSession logIn(int port, String user) {
+    return logIn(port, user, "tasklist");
+  }
+
+  /** Logs the user in to one of the webapps (tasklist, cockpit, admin), as its login page does. */
+  public static WebappSession logIn(int port, String user, String app) {
     WebappSession session = new WebappSession(port);
     try {
-      session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/default/")).GET());
+      session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/" + app + "/default/")).GET());
       String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
       HttpResponse<String> login = session.send(HttpRequest.newBuilder(
-              URI.create(session.base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+              URI.create(session.base + "/camunda/api/admin/auth/user/default/login/" + app))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(form)));
       if (login.statusCode() != 200) {
@@ -77,6 +82,22 @@ public final class WebappSession {
 
   public Answer get(String path) {
     return call(engine(path).GET());
+  }
+
+  /** GET of a path of the webapps' other APIs, relative to /camunda/api (e.g. Cockpit's plugin API). */
+  public Answer getApi(String path) {
+    return call(HttpRequest.newBuilder(URI.create(base + "/camunda/api" + path)).header("Accept", "application/json").GET());
+  }
+
+  /** POST of a JSON body to a path of the webapps' other APIs, relative to /camunda/api. */
+  public Answer postApi(String path, Object body) {
+    try {
+      return call(HttpRequest.newBuilder(URI.create(base + "/camunda/api" + path)).header("Accept", "application/json")
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Answer json(String method, String path, Object body) {

@@ -34,9 +34,9 @@ public final class ModelBeans {
     bean("organisation", false, Set.of("municipality", "lpo", "lpoOf", "function"),
         "organisationens uppslag: municipality(slug), lpo(slug), lpoOf(kommun), function(grupp); "
             + "name()/slug() av det de ger");
-    delegate("lpoStartValidation", "kontrollerar LPO:n vid start av samverkansprocessen");
     delegate("lpoVariables", "sätter LPO:ns namn, kommuner och funktioner vid start");
-    delegate("situationPictureCollector", "samlar kommunernas lägesbilder");
+    bean("situationPictureCollector", true, Set.of("collect"),
+        "lämnar kommunens lägesbild (complete); collect(execution) samlar den i polisens gemensamma lägesbild");
     bean("situationPictureSummary", false, Set.of("render"), "render(execution) sammanställer lägesbilden");
     delegate("jointAnalysisRules", "regler för den gemensamma analysen");
     delegate("citizenDialogCollector", "samlar medborgardialogerna");

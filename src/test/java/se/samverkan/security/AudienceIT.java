@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import se.samverkan.FormData;
 import se.samverkan.RestClient;
+import se.samverkan.WebappSession;
 import se.samverkan.agreement.AgreementProcess;
 import se.samverkan.agreement.JointSituationPictureProcess;
 import se.samverkan.agreement.AgreementPeriods;
@@ -55,7 +57,11 @@ class AudienceIT {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
+  /** The webapp each user logs in to: länsstyrelsen has Cockpit only. */
+  private static final Map<String, String> COCKPIT_USERS = Map.of("lansstyrelsen", "cockpit");
+
   @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
   @Autowired HistoryService history;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -77,7 +83,8 @@ class AudienceIT {
     assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
 
     MUNICIPALITIES.forEach((kommun, name) -> submit("samordnare." + kommun,
-        MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE, municipalPicture(name, markers.get(kommun))));
+        MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE, municipalPicture(name, markers.get(kommun)),
+        "Källorna: skolkuratorns anteckningar och socialtjänstens mottagning [" + markers.get(kommun) + "]"));
     submit(KOMMUNPOLIS, JointSituationPictureProcess.TASK_POLICE_SITUATION_PICTURE, Map.of(
         "polisBrottsstatistik", text("Anmälda skadegörelsebrott i LPO Södra Lappland ökade med 18 % 2026, mest i Lycksele "
             + "och Storuman; stölder oförändrade. [" + policeMarker + "]"),
@@ -199,10 +206,35 @@ class AudienceIT {
         "/task?processInstanceId=%s");
   }
 
-  /** Everything of the case the user can read: every door, for every instance, and the variables of each own task. */
+  /**
+   * Everything of the case the user can read, through both REST applications: every door of
+   * /engine-rest and the same doors of the webapps' engine API (Tasklist's and Cockpit's session), for
+   * every instance; the variables and comments of each task the user can see; and, for whoever has
+   * Cockpit, its own plugin API's list of the instances of each process.
+   */
   private String everythingVisibleTo(String user) {
     RestClient client = RestClient.as(rest, user);
     StringBuilder seen = new StringBuilder();
+    WebappSession webapp = WebappSession.logIn(port, user, COCKPIT_USERS.getOrDefault(user, "tasklist"));
+    for (String instance : instances) {
+      for (String door : doors()) {
+        WebappSession.Answer answer = webapp.get(String.format(door, instance));
+        assertThat(answer.status() < 500).as(user + " webapp " + door + " " + answer.status()).isTrue();
+        if (answer.status() < 300) {
+          seen.append(answer.text()).append('\n');
+        }
+      }
+    }
+    if (cockpitUsers().contains(user)) {
+      for (String definition : definitionsOfTheCase()) {
+        WebappSession.Answer answer = webapp.postApi("/cockpit/plugin/base/default/process-instance",
+            Map.of("processDefinitionId", definition));
+        assertThat(answer.status() < 500).as(user + " Cockpit plugin " + answer.status()).isTrue();
+        if (answer.status() < 300) {
+          seen.append(answer.text()).append('\n');
+        }
+      }
+    }
     for (String instance : instances) {
       for (String door : doors()) {
         ResponseEntity<String> response = client.get(String.format(door, instance), String.class);
@@ -214,20 +246,42 @@ class AudienceIT {
       }
       List<Map<String, Object>> tasks = client.get("/history/task?processInstanceId=" + instance, LIST).getBody();
       for (Map<String, Object> task : tasks == null ? List.<Map<String, Object>>of() : tasks) {
-        ResponseEntity<String> variables = client.get("/task/" + task.get("id") + "/variables?deserializeValues=false", String.class);
-        if (variables.getStatusCode().is2xxSuccessful()) {
-          seen.append(variables.getBody()).append('\n');
+        for (String door : List.of("/task/%s/variables?deserializeValues=false", "/task/%s/comment",
+            "/task/%s/attachment")) {
+          ResponseEntity<String> answer = client.get(String.format(door, task.get("id")), String.class);
+          if (answer.getStatusCode().is2xxSuccessful()) {
+            seen.append(answer.getBody()).append('\n');
+          }
         }
       }
     }
     return seen.toString();
   }
 
+  private static List<String> cockpitUsers() {
+    return List.of("lpochef.sodra-lappland", "processagare", "lansstyrelsen");
+  }
+
+  private List<String> definitionsOfTheCase() {
+    return instances.stream().map(id -> history.createHistoricProcessInstanceQuery().processInstanceId(id)
+        .singleResult().getProcessDefinitionId()).distinct().toList();
+  }
+
   private void submit(String user, String taskDefinitionKey, Map<String, Object> variables) {
+    submit(user, taskDefinitionKey, variables, null);
+  }
+
+  /** Completes the user's one task of the step with its form's variables, after a comment on it if one is given. */
+  private void submit(String user, String taskDefinitionKey, Map<String, Object> variables, String comment) {
     RestClient client = RestClient.as(rest, user);
     List<Map<String, Object>> tasks = client.get("/task?processInstanceBusinessKey=" + businessKey
         + "&taskDefinitionKey=" + taskDefinitionKey, LIST).getBody();
     assertThat(tasks).as(user + " sees exactly one task " + taskDefinitionKey).hasSize(1);
+    if (comment != null) {
+      ResponseEntity<Map<String, Object>> commented = client.postForMap(
+          "/task/" + tasks.get(0).get("id") + "/comment/create", Map.of("message", comment));
+      assertThat(commented.getStatusCode()).as(user + " comments " + commented.getBody()).isEqualTo(HttpStatus.OK);
+    }
     ResponseEntity<Map<String, Object>> completed = client.postForMap(
         "/task/" + tasks.get(0).get("id") + "/submit-form", Map.of("variables", variables));
     assertThat(completed.getStatusCode()).as(user + " " + taskDefinitionKey + " " + completed.getBody())
