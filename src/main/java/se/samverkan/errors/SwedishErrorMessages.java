@@ -156,9 +156,7 @@ public class SwedishErrorMessages implements ContainerResponseFilter {
   }
 
   static Answer answer(Throwable error) {
-    // StartConflictException (helper "starts") by name until it implements Conflict
-    Optional<Throwable> conflict = find(error, t -> t instanceof Conflict
-        || "StartConflictException".equals(t.getClass().getSimpleName()));
+    Optional<Throwable> conflict = find(error, t -> t instanceof Conflict);
     if (conflict.isPresent()) {
       String own = conflict.get().getMessage();
       return new Answer(409, conflict.get().getClass().getSimpleName(), isSwedish(own) ? own : CONFLICT,

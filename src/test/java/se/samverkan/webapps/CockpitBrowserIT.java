@@ -66,7 +66,9 @@ class CockpitBrowserIT {
         SCENARIO.startVariables().get()).getId();
     ProcessDefinition definition = latest(SCENARIO.processKey());
 
-    webapp.logInTo("cockpit", PROCESS_OWNER);
+    // The process owner owns the models, not the cases: the operator (admin) is who opens a running
+    // instance in Cockpit ("Who may see what").
+    webapp.logInTo("cockpit", "admin");
     openDiagram(definition);
     webapp.waitFor(By.cssSelector(".djs-overlays .badge"));
     webapp.waitFor(By.xpath("//a[contains(@href,'" + instance + "')]"));
