@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.samverkan.security.WebSessions;
-import se.samverkan.startup.AfterReady;
+import se.samverkan.engine.AfterReady;
 
 /**
  * Runs the membership reconciliation and the vacancy check once the application is ready (in the
