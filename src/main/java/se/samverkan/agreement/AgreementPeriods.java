@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import se.samverkan.process.StartConflictException;
+import se.samverkan.forms.StartConflictException;
 
 /**
  * One samverkansprocess per LPO and agreement period, for ever: the table

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class EngineConfiguration {
 
   @Bean
-  SwedishWorkingDays swedishWorkingDays(@Value("${samverkan.calendar.time-zone:Europe/Stockholm}") String zone) {
+  SwedishWorkingDays swedishWorkingDays(@Value("${samverkan.calendar.time-zone:" + SwedishTime.ZONE_ID + "}") String zone) {
     return new SwedishWorkingDays(ZoneId.of(zone));
   }
 

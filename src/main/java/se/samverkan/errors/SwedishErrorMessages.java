@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.samverkan.forms.Conflict;
 import se.samverkan.forms.FormValidationException;
 
 /**

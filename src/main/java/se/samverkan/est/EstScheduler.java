@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import se.samverkan.organisation.Municipality;
 import se.samverkan.organisation.Organisation;
-import se.samverkan.startup.AfterReady;
+import se.samverkan.engine.AfterReady;
 
 /**
  * Once the application is ready (and after a resume): every municipality with a cadence that is

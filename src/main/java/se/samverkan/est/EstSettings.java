@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import se.samverkan.engine.SwedishTime;
 
 /**
  * Operator settings of EST ({@code samverkan.est.*}); the cadence itself lives in the organisation file.
  *
- * @param zone the time zone of meetings (Europe/Stockholm)
+ * @param zone the time zone of meetings (default Swedish time, SwedishTime)
  * @param schedulerOnStartup whether the scheduler starts missing cycles and reviews at startup
  * @param demoCadence demo only: a short cadence instead of the organisation file's, so a cycle arrives within minutes
  */
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record EstSettings(String zone, Boolean schedulerOnStartup, DemoCadence demoCadence) {
 
   public EstSettings {
-    zone = zone == null ? "Europe/Stockholm" : zone;
+    zone = zone == null ? SwedishTime.ZONE_ID : zone;
     schedulerOnStartup = schedulerOnStartup == null || schedulerOnStartup;
   }
 

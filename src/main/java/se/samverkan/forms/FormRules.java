@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,6 +21,7 @@ import java.util.regex.PatternSyntaxException;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
+import se.samverkan.engine.SwedishTime;
 
 /**
  * The rules a Camunda Form (form-js schema) declares for its fields, checked on the server.
@@ -34,7 +34,6 @@ public final class FormRules {
   public static final int DEFAULT_MAX_TEXT_LENGTH = 4_000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
   private final JsonNode form;
   private final LocalDate today;
@@ -45,7 +44,7 @@ public final class FormRules {
   }
 
   public FormRules(JsonNode form) {
-    this(form, LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), SWEDEN));
+    this(form, LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), SwedishTime.ZONE));
   }
 
   /** The problems of a submission, in Swedish, one sentence each; empty when it may be completed. */

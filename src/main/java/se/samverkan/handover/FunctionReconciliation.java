@@ -5,13 +5,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.samverkan.security.WebSessions;
-import se.samverkan.startup.AfterReady;
+import se.samverkan.engine.AfterReady;
 
 /**
  * Runs the membership reconciliation and the vacancy check once the application is ready (in the
@@ -24,6 +23,7 @@ import se.samverkan.startup.AfterReady;
  */
 public class FunctionReconciliation {
 
+  /** Created with its one row (id 1) by the migration {@code db/migration/V5__samverkan_tables.sql}. */
   static final String LOCK_TABLE = "samverkan_reconciliation_lock";
   private static final Logger log = LoggerFactory.getLogger(FunctionReconciliation.class);
 
@@ -42,14 +42,6 @@ public class FunctionReconciliation {
     this.transaction = new TransactionTemplate(transactionManager);
     this.jdbc = jdbc;
     this.afterReady = afterReady;
-    jdbc.execute("create table if not exists " + LOCK_TABLE + " (id integer primary key)");
-    if (jdbc.queryForObject("select count(*) from " + LOCK_TABLE, Integer.class) == 0) {
-      try {
-        jdbc.update("insert into " + LOCK_TABLE + " (id) values (1)");
-      } catch (DataIntegrityViolationException anotherNodeWasFaster) {
-        log.debug("Låsraden finns redan", anotherNodeWasFaster);
-      }
-    }
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -16,7 +16,7 @@ import se.samverkan.notification.MailOutbox;
 import se.samverkan.notification.TaskLinks;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.security.WebSessions;
-import se.samverkan.startup.AfterReady;
+import se.samverkan.engine.AfterReady;
 
 @Configuration
 class HandoverConfiguration {

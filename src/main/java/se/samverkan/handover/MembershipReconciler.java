@@ -50,6 +50,7 @@ import se.samverkan.process.Markdown;
  */
 public class MembershipReconciler {
 
+  /** Created by the migration {@code db/migration/V5__samverkan_tables.sql}. */
   static final String HOLDERS_TABLE = "samverkan_function_holder";
   private static final Logger log = LoggerFactory.getLogger(MembershipReconciler.class);
 
@@ -73,8 +74,6 @@ public class MembershipReconciler {
     this.authorizationService = authorizationService;
     this.report = report;
     this.jdbc = jdbc;
-    jdbc.execute("create table if not exists " + HOLDERS_TABLE
-        + " (group_id varchar(255) not null, user_id varchar(255) not null, primary key (group_id, user_id))");
   }
 
   /** A person holding a function; once they no longer do, a departure. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.scheduling.annotation.Scheduled;
 import se.samverkan.notification.MailKind;
 import se.samverkan.notification.MailOutbox;
 import se.samverkan.notification.TaskLinks;
@@ -56,6 +57,15 @@ public class StaffingReport {
       text.append("Endast en innehavare:\n").append(single).append('\n');
     }
     return text.append("Samverkan: ").append(links.tasklist()).toString();
+  }
+
+  /**
+   * Weekly at samverkan.staffing-report.cron in Swedish time (samverkan.calendar.time-zone); the
+   * schedule is here, beside the report, so that notification does not depend on handover.
+   */
+  @Scheduled(cron = "${samverkan.staffing-report.cron}", zone = "${samverkan.calendar.time-zone}")
+  public void scheduled() {
+    send();
   }
 
   /** Puts the report into the outbox for every samordnare and lpochef; returns the number of recipients. */

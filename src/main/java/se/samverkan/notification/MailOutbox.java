@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Mails waiting to be sent. A process step only writes a row, in the step's own transaction: a
  * mail server that is down never fails or rolls back the step, and a rolled-back step sends no
- * mail. {@link MailDispatcher} sends the rows later and retries failures.
+ * mail. {@link MailDispatcher} sends the rows later and retries failures. The table is created by
+ * the migration {@code db/migration/V5__samverkan_tables.sql}.
  */
 public class MailOutbox {
 
@@ -21,22 +22,6 @@ public class MailOutbox {
 
   public MailOutbox(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    jdbc.execute("create table if not exists " + TABLE + " ("
-        + "id varchar(36) primary key, "
-        + "kind varchar(32) not null, "
-        + "recipient_user varchar(255), "
-        + "recipient_email varchar(255) not null, "
-        + "task_id varchar(64), "
-        + "subject varchar(500) not null, "
-        + "body varchar(8000) not null, "
-        + "created_at timestamp not null, "
-        + "attempts integer not null, "
-        + "next_attempt_at timestamp not null, "
-        + "sent_at timestamp, "
-        + "last_error varchar(1000), "
-        + "claim_token varchar(36))");
-    // outboxes created before senders claimed their mails
-    jdbc.execute("alter table " + TABLE + " add column if not exists claim_token varchar(36)");
   }
 
   public void add(MailKind kind, String userId, String email, String taskId, String subject, String body) {

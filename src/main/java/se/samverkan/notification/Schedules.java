@@ -5,32 +5,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import se.samverkan.handover.StaffingReport;
 
 /**
- * The timed jobs of Samverkan besides the engine's own: sending the mail outbox and the weekly
- * staffing report (the reconciliation schedules itself, see FunctionReconciliation). Off with
+ * The timed jobs of Samverkan besides the engine's own: sending the mail outbox here; the features'
+ * own jobs schedule themselves (FunctionReconciliation, StaffingReport in handover). Off with
  * samverkan.scheduling.enabled=false, as in the tests, which call the jobs themselves.
  */
 @Component
 class Schedules {
 
   private final MailDispatcher dispatcher;
-  private final StaffingReport staffingReport;
 
-  Schedules(MailDispatcher dispatcher, StaffingReport staffingReport) {
+  Schedules(MailDispatcher dispatcher) {
     this.dispatcher = dispatcher;
-    this.staffingReport = staffingReport;
   }
 
   @Scheduled(initialDelayString = "${samverkan.mail.dispatch-interval}", fixedDelayString = "${samverkan.mail.dispatch-interval}")
   void sendMail() {
     dispatcher.dispatch();
-  }
-
-  @Scheduled(cron = "${samverkan.staffing-report.cron}", zone = "${samverkan.calendar.time-zone}")
-  void sendStaffingReport() {
-    staffingReport.send();
   }
 
   @Configuration

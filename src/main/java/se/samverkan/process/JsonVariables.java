@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import se.samverkan.engine.SwedishTime;
 
 /**
  * Structured process variables: what Camunda Forms submit (Spin JSON), what our listeners keep
@@ -28,7 +28,6 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class JsonVariables {
 
-  public static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private JsonVariables() {}
@@ -52,7 +51,7 @@ public final class JsonVariables {
       return TextNode.valueOf(text);
     }
     if (value instanceof Date date) {
-      return TextNode.valueOf(date.toInstant().atZone(SWEDEN).toLocalDate().toString());
+      return TextNode.valueOf(date.toInstant().atZone(SwedishTime.ZONE).toLocalDate().toString());
     }
     return JSON.valueToTree(value);
   }
@@ -126,7 +125,7 @@ public final class JsonVariables {
 
   /** Now, as the engine's clock says, in Swedish time (ISO, to the minute). */
   public static String now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), SWEDEN)
+    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), SwedishTime.ZONE)
         .withSecond(0).withNano(0).toString();
   }
 

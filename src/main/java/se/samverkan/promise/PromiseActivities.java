@@ -7,6 +7,7 @@ import java.time.Period;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import se.samverkan.engine.SwedishTime;
 import se.samverkan.process.JsonVariables;
 
 /**
@@ -22,14 +23,14 @@ public class PromiseActivities {
 
   public Date dueDate(Object activity) {
     LocalDate date = LocalDate.parse(JsonVariables.toJson(activity).path("klartSenast").asText());
-    return Date.from(date.atTime(END_OF_DAY).atZone(JsonVariables.SWEDEN).toInstant());
+    return Date.from(date.atTime(END_OF_DAY).atZone(SwedishTime.ZONE).toInstant());
   }
 
   /** The due date plus an ISO period the model sets, e.g. {@code 'P5D'}. */
   public Date escalationDate(Object activity, String period) {
     LocalDate date = LocalDate.parse(JsonVariables.toJson(activity).path("klartSenast").asText())
         .plus(Period.parse(period));
-    return Date.from(date.atTime(END_OF_DAY).atZone(JsonVariables.SWEDEN).toInstant());
+    return Date.from(date.atTime(END_OF_DAY).atZone(SwedishTime.ZONE).toInstant());
   }
 
   public String promiseTitle(DelegateExecution execution, Object activity) {

@@ -27,6 +27,7 @@ import se.samverkan.agreement.AgreementPeriods;
 import se.samverkan.agreement.AgreementProcess;
 import se.samverkan.forms.FormInputs;
 import se.samverkan.forms.FormRules;
+import se.samverkan.forms.StartRefusedException;
 import se.samverkan.organisation.Lpo;
 import se.samverkan.organisation.Municipality;
 import se.samverkan.organisation.Organisation;
@@ -48,7 +49,7 @@ import se.samverkan.process.ProcessStarts;
  *   <li>a person's own start: one of their functions belongs to that municipality or LPO (the
  *       police functions act for every municipality of their LPO): 403;</li>
  *   <li>the samverkansprocess: an LPO and a period, and the pair claimed once for ever
- *       ({@link AgreementPeriods}): 400, or {@link se.samverkan.process.StartConflictException}.</li>
+ *       ({@link AgreementPeriods}): 400, or {@link se.samverkan.forms.StartConflictException}.</li>
  * </ol>
  * Starts without a person (timers, the application itself) and starts by another process (a
  * medborgarlöfte per municipality once the agreement is signed) are checked for the names and the

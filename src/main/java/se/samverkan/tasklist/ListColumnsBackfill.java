@@ -9,7 +9,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.samverkan.startup.AfterReady;
+import se.samverkan.engine.AfterReady;
 
 /**
  * Once Samverkan is ready: open tasks created before every task got the list columns (ListColumns)

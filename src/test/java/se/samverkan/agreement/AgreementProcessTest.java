@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import se.samverkan.CoverageProcessTestEngine;
 import se.samverkan.ModelDeployment;
+import se.samverkan.engine.SwedishTime;
 import se.samverkan.escalation.TaskReminderListener;
 import se.samverkan.forms.FormValidationException;
 import se.samverkan.lawduty.LawDuty;
@@ -403,7 +404,7 @@ class AgreementProcessTest {
   }
 
   static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(JsonVariables.SWEDEN).toInstant());
+    return Date.from(time.atZone(SwedishTime.ZONE).toInstant());
   }
 
   static Date plus(LocalDateTime time, Period period) {

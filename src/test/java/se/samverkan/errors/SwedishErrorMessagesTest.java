@@ -14,16 +14,11 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 import se.samverkan.errors.SwedishErrorMessages.Answer;
+import se.samverkan.forms.Conflict;
 import se.samverkan.forms.FormValidationException;
+import se.samverkan.forms.StartConflictException;
 
 class SwedishErrorMessagesTest {
-
-  /** What a process start helper throws for a concurrent duplicate start (it may implement Conflict later). */
-  static class StartConflictException extends FormValidationException {
-    StartConflictException(String message) {
-      super(List.of(message), message);
-    }
-  }
 
   static class MarkedConflict extends FormValidationException implements Conflict {
     MarkedConflict(String message) {
@@ -58,7 +53,7 @@ class SwedishErrorMessagesTest {
   }
 
   @Test
-  void shouldAnswerAConflictMarkerAndAStartConflictBySimpleNameWith409AndTheirOwnMessage() {
+  void shouldAnswerAConflictMarkerAndAStartConflictWith409AndTheirOwnMessage() {
     Answer marked = SwedishErrorMessages.answer(wrapped(new MarkedConflict("Processen startades redan av någon annan.")));
     Answer named = SwedishErrorMessages.answer(wrapped(new StartConflictException("Samverkansprocessen för perioden finns redan.")));
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.transaction.support.TransactionOperations;
 import se.samverkan.ProcessTestEngine;
 import se.samverkan.organisation.Organisation;
-import se.samverkan.startup.AfterReady;
+import se.samverkan.engine.AfterReady;
 
 @Deployment(resources = {"processes/est-cykel.bpmn", "processes/est-styrgrupp.bpmn", "forms/est-rapport.form",
     "forms/est-lagesbild.form", "forms/est-planering.form", "forms/est-insats.form", "forms/est-styrgrupp.form"})

@@ -33,7 +33,7 @@ import se.samverkan.notification.TaskLinks;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.process.JsonVariables;
 import se.samverkan.security.WebSessions;
-import se.samverkan.startup.AfterReady;
+import se.samverkan.engine.AfterReady;
 
 /**
  * Finding 5 of issue 13: a function with much open work (40 tasks with long names, checklists near

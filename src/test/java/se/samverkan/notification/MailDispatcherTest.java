@@ -9,14 +9,16 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import se.samverkan.notification.MailOutbox.OutboxMail;
 
 class MailDispatcherTest {
 
-  private final JdbcTemplate jdbc = new JdbcTemplate(
-      new DriverManagerDataSource("jdbc:h2:mem:mail-dispatcher-test-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+  private final JdbcTemplate jdbc = withSamverkanTables(new JdbcTemplate(
+      new DriverManagerDataSource("jdbc:h2:mem:mail-dispatcher-test-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "")));
   private final MailOutbox outbox = new MailOutbox(jdbc);
   private final List<String[]> sent = new ArrayList<>();
   private boolean serverDown;
@@ -88,11 +90,21 @@ class MailDispatcherTest {
         + "subject varchar(500) not null, body varchar(8000) not null, created_at timestamp not null, "
         + "attempts integer not null, next_attempt_at timestamp not null, sent_at timestamp, last_error varchar(1000))");
 
-    MailOutbox upgraded = new MailOutbox(old);
+    MailOutbox upgraded = new MailOutbox(withSamverkanTables(old));
     upgraded.add(MailKind.NEW_TASK, "a", "a@example.se", "t1", "Ny uppgift: Ett", "Ett");
 
     Date now = ClockUtil.getCurrentTime();
     assertThat(upgraded.claimDue(now, new Date(now.getTime() + 300_000))).hasSize(1);
+  }
+
+  /**
+   * Samverkan's own tables as the migration creates them, on a database without Camunda's tables
+   * (the other migrations change those, so V5 alone, the script Flyway runs).
+   */
+  static JdbcTemplate withSamverkanTables(JdbcTemplate jdbc) {
+    new ResourceDatabasePopulator(new ClassPathResource("db/migration/V5__samverkan_tables.sql"))
+        .execute(jdbc.getDataSource());
+    return jdbc;
   }
 
   private long nextAttempt() {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import se.samverkan.CoverageProcessTestEngine;
 import se.samverkan.ModelDeployment;
+import se.samverkan.engine.SwedishTime;
 import se.samverkan.escalation.TaskEscalationListener;
 import se.samverkan.escalation.TaskReminderListener;
 import se.samverkan.forms.FormValidationException;
@@ -333,7 +334,7 @@ class PromiseProcessTest {
   }
 
   static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(JsonVariables.SWEDEN).toInstant());
+    return Date.from(time.atZone(SwedishTime.ZONE).toInstant());
   }
 
   static String text(Object variable) {

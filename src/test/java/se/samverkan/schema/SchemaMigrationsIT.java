@@ -14,12 +14,14 @@ import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SchemaMigrationsIT {
 
   @Autowired Flyway flyway;
   @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void shouldHaveAppliedEveryMigrationAfterTheEngineCreatedItsTables() {
@@ -31,7 +33,7 @@ class SchemaMigrationsIT {
         versions.add(migration.getVersion().getVersion());
       }
     }
-    assertThat(versions).contains("1", "2", "3", "4");
+    assertThat(versions).contains("1", "2", "3", "4", "5");
     assertThat(flyway.info().pending()).isEmpty();
   }
 
@@ -61,17 +63,53 @@ class SchemaMigrationsIT {
 
   @Test
   void shouldKeyTheAgreementPeriodsByLpoAndPeriod() throws Exception {
+    assertThat(primaryKey("samverkan_agreement_period")).containsExactlyInAnyOrder("lpo", "period");
+  }
+
+  @Test
+  void shouldCreateTheMailOutboxWithItsClaims() throws Exception {
+    assertThat(primaryKey("samverkan_mail_outbox")).containsExactly("id");
+    assertThat(columns("samverkan_mail_outbox")).contains("kind", "recipient_email", "next_attempt_at", "sent_at",
+        "claim_token");
+  }
+
+  @Test
+  void shouldKeyTheFunctionHoldersByFunctionAndPerson() throws Exception {
+    assertThat(primaryKey("samverkan_function_holder")).containsExactlyInAnyOrder("group_id", "user_id");
+  }
+
+  @Test
+  void shouldCreateTheReconciliationLockWithItsOneRow() throws Exception {
+    assertThat(primaryKey("samverkan_reconciliation_lock")).containsExactly("id");
+    assertThat(jdbc.queryForList("select id from samverkan_reconciliation_lock", Integer.class)).containsExactly(1);
+  }
+
+  private List<String> primaryKey(String table) throws Exception {
     List<String> key = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData meta = c.getMetaData();
-      String name = meta.storesUpperCaseIdentifiers() ? "SAMVERKAN_AGREEMENT_PERIOD" : "samverkan_agreement_period";
+      String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase() : table;
       try (ResultSet rows = meta.getPrimaryKeys(null, null, name)) {
         while (rows.next()) {
           key.add(rows.getString("COLUMN_NAME").toLowerCase());
         }
       }
     }
-    assertThat(key).containsExactlyInAnyOrder("lpo", "period");
+    return key;
+  }
+
+  private List<String> columns(String table) throws Exception {
+    List<String> columns = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase() : table;
+      try (ResultSet rows = meta.getColumns(null, null, name, null)) {
+        while (rows.next()) {
+          columns.add(rows.getString("COLUMN_NAME").toLowerCase());
+        }
+      }
+    }
+    return columns;
   }
 
   private List<String> indexedColumns(String table) throws Exception {

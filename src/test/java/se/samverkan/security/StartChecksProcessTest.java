@@ -17,7 +17,7 @@ import se.samverkan.ModelDeployment;
 import se.samverkan.ProcessTestEngine;
 import se.samverkan.agreement.AgreementProcess;
 import se.samverkan.forms.FormValidationException;
-import se.samverkan.process.StartConflictException;
+import se.samverkan.forms.StartConflictException;
 
 /**
  * The two places that make the start checks impossible to skip, each on its own, on the process

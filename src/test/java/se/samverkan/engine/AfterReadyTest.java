@@ -1,4 +1,4 @@
-package se.samverkan.startup;
+package se.samverkan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

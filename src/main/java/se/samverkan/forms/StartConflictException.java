@@ -1,7 +1,4 @@
-package se.samverkan.process;
-
-import se.samverkan.errors.Conflict;
-import se.samverkan.security.StartRefusedException;
+package se.samverkan.forms;
 
 /**
  * A start refused because what it would create exists already, e.g. a second samverkansprocess

@@ -1,4 +1,4 @@
-package se.samverkan.organisation;
+package se.samverkan.startup;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +9,16 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import se.samverkan.demo.DemoUsers;
+import se.samverkan.organisation.GroupSynchronizer;
+import se.samverkan.organisation.Organisation;
 import se.samverkan.security.FunctionAuthorizations;
 import se.samverkan.tasklist.TasklistFilters;
 
-/** At startup: functions as groups, their authorizations, the demo users, the Tasklist filters. */
+/**
+ * At startup: functions as groups, their authorizations, the demo users, the Tasklist filters. Here
+ * in the application's wiring rather than in {@code organisation}, which the features build on and
+ * which depends on none of them (ArchitectureTest).
+ */
 @Component
 @Order(0)
 class OrganisationStartup implements ApplicationRunner {

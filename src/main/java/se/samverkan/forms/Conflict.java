@@ -1,4 +1,4 @@
-package se.samverkan.errors;
+package se.samverkan.forms;
 
 /**
  * Marks a refusal that is a conflict with what someone else did at the same time (e.g. a second,

@@ -1,4 +1,4 @@
-package se.samverkan.startup;
+package se.samverkan.engine;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -1,7 +1,6 @@
-package se.samverkan.security;
+package se.samverkan.forms;
 
 import java.util.List;
-import se.samverkan.forms.FormValidationException;
 
 /**
  * A process start refused because of its input (e.g. an unknown municipality, a start form field
