@@ -60,7 +60,7 @@ class SwedishErrorMessagesTest {
     assertThat(marked.status()).isEqualTo(409);
     assertThat(marked.message()).isEqualTo("Processen startades redan av någon annan.");
     assertThat(named.status()).isEqualTo(409);
-    assertThat(named.message()).isEqualTo("Samverkansprocessen för perioden finns redan.");
+    assertThat(named.message()).isEqualTo("Processen kan inte startas: Samverkansprocessen för perioden finns redan.");
   }
 
   @Test
