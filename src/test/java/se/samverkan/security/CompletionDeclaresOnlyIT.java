@@ -34,9 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import se.samverkan.FormData;
 import se.samverkan.RestClient;
+import se.samverkan.WebappSession;
 import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
 import se.samverkan.forms.FormValidationException;
@@ -57,6 +59,7 @@ class CompletionDeclaresOnlyIT {
   static final String TEST_PROCESS = "completion-guard-test";
 
   @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -285,9 +288,9 @@ class CompletionDeclaresOnlyIT {
         return new Answer(response.getStatusCode().value(), String.valueOf(response.getBody()));
       }
       default -> {
-        HttpResponse<String> response = WebappSession.login(rest.getRootUri(), user)
-            .post("/task/" + taskId + "/submit-form", JSON.writeValueAsString(Map.of("variables", variables)));
-        return new Answer(response.statusCode(), response.body());
+        WebappSession.Answer response = WebappSession.logIn(port, user)
+            .post("/task/" + taskId + "/submit-form", Map.of("variables", variables));
+        return new Answer(response.status(), response.text());
       }
     }
   }

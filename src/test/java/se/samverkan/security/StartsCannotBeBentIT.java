@@ -32,9 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import se.samverkan.ModelDeployment;
 import se.samverkan.RestClient;
+import se.samverkan.WebappSession;
 import se.samverkan.agreement.AgreementProcess;
 import se.samverkan.agreement.AgreementScenario;
 import se.samverkan.organisation.Organisation;
@@ -62,6 +64,7 @@ class StartsCannotBeBentIT {
       "socialtjanst.lycksele", "kommunpolis.sodra-lappland", "lpochef.sodra-lappland", "processagare", "lansstyrelsen");
 
   @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -124,55 +127,19 @@ class StartsCannotBeBentIT {
   }
 
   @Test
-  void shouldRefuseStartInstructionsThroughTasklistsOwnApiToo() throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-    String base = rest.getRootUri();
-    java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    Map<String, String> cookies = new LinkedHashMap<>();
-    collectCookies(page, cookies);
-    java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).header("Cookie", cookieHeader(cookies))
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + SAMORDNARE + "&password=demo")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    collectCookies(login, cookies);
-    // the login gives a new session, which gets its own CSRF token on the next page it reads
-    collectCookies(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/default/"))
-        .header("Cookie", cookieHeader(cookies)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()), cookies);
-    String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+  void shouldRefuseStartInstructionsThroughTasklistsOwnApiToo() {
+    WebappSession tasklist = WebappSession.logIn(port, SAMORDNARE);
+    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count();
+
+    WebappSession.Answer start = tasklist.post("/process-definition/key/" + AgreementProcess.KEY + "/start", Map.of(
         "variables", agreementStart(AgreementScenario.uniquePeriod()),
         "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", AgreementProcess.START)),
         "skipCustomListeners", true));
 
-    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count();
-    java.net.http.HttpResponse<String> start = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-            base + "/camunda/api/engine/engine/default/process-definition/key/" + AgreementProcess.KEY + "/start"))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).header("Cookie", cookieHeader(cookies))
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-
-    assertThat(start.statusCode()).as(start.body()).isEqualTo(403);
-    assertThat(start.body()).contains("från dess början");
+    assertThat(start.status()).as(start.text()).isEqualTo(403);
+    assertThat(start.text()).contains("från dess början");
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).count())
         .isEqualTo(before);
-  }
-
-  private static void collectCookies(java.net.http.HttpResponse<?> response, Map<String, String> cookies) {
-    for (String setCookie : response.headers().allValues("Set-Cookie")) {
-      String pair = setCookie.split(";", 2)[0];
-      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-    }
-  }
-
-  private static String cookieHeader(Map<String, String> cookies) {
-    return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   @ParameterizedTest(name = "{0}")
