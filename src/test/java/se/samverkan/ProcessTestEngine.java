@@ -92,7 +92,7 @@ public final class ProcessTestEngine {
         new EveryUserTaskPlugin(new NewTaskListener(notifier())), new EveryUserTaskPlugin(new ListColumns()),
         se.samverkan.modelrules.EngineAddedListeners.completionChecks(
             new FormValidationListener(), new se.samverkan.forms.ChecklistCompleteListener()),
-        new ModelRulesPlugin(),
+        new ModelRulesPlugin(organisation()),
         new ModelExpressionPlugin(), new AuthenticatedGroupsPlugin(), new StartValidationPlugin(new StartValidation(organisation())),
         new SamverkanSchema());
   }
