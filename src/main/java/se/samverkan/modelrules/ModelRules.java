@@ -144,7 +144,10 @@ public final class ModelRules {
     } else if (isBlank(binding)) {
       violations.add(new ModelRuleViolation(task, id, where + "formuläret '" + formRef + "' saknar binding. "
           + "Regel: ange binding 'deployment' så att uppgiften alltid visar formuläret som driftsattes med modellen."));
-    } else if (BINDING_DEPLOYMENT.equals(binding) && !formRef.contains("${")
+    } else if (!BINDING_DEPLOYMENT.equals(binding)) {
+      violations.add(new ModelRuleViolation(task, id, where + "formuläret '" + formRef + "' har binding '" + binding
+          + "'. Regel: ange binding 'deployment' så att uppgiften alltid visar formuläret som driftsattes med modellen."));
+    } else if (!formRef.contains("${")
         && !deployedFormIds.contains(formRef)) {
       violations.add(new ModelRuleViolation(task, id, where + "formuläret '" + formRef + "' finns inte i "
           + "driftsättningen. Regel: driftsätt formulärfilen (forms/" + formRef + ".form) tillsammans med "

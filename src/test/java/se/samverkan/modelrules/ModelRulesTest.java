@@ -83,6 +83,14 @@ class ModelRulesTest {
   }
 
   @Test
+  void shouldRefuseAFormBindingOtherThanTheDeployment() {
+    String model = TestModels.userTask("samordnare-${kommun}", null, "test-lagesbild")
+        .replace("camunda:formRefBinding=\"deployment\"", "camunda:formRefBinding=\"latest\"");
+
+    assertRefused(deploymentOf(model, true), TestModels.TASK_ID, "formuläret 'test-lagesbild' har binding 'latest'");
+  }
+
+  @Test
   void shouldRefuseAProcessWithoutName() {
     String model = TestModels.userTask("samordnare-${kommun}", null, "test-lagesbild")
         .replace(" name=\"Regeltest\"", "");
