@@ -89,7 +89,10 @@ public final class ProcessTestEngine {
 
   static List<ProcessEnginePlugin> plugins() {
     return List.of(new SpinProcessEnginePlugin(), new WorkingDayCalendarPlugin(WORKING_DAYS),
-        new EveryUserTaskPlugin(new NewTaskListener(notifier())), new EveryUserTaskPlugin(new ListColumns()), new ModelRulesPlugin(),
+        new EveryUserTaskPlugin(new NewTaskListener(notifier())), new EveryUserTaskPlugin(new ListColumns()),
+        se.samverkan.modelrules.EngineAddedListeners.completionChecks(
+            new FormValidationListener(), new se.samverkan.forms.ChecklistCompleteListener()),
+        new ModelRulesPlugin(organisation()),
         new ModelExpressionPlugin(), new AuthenticatedGroupsPlugin(), new StartValidationPlugin(new StartValidation(organisation())),
         new SamverkanSchema());
   }

@@ -17,12 +17,19 @@ import org.springframework.stereotype.Component;
 import se.samverkan.process.JsonVariables;
 
 /**
- * A step's checklist is done when every point is ticked: the {@code complete} task listener
- * {@code ${checklistComplete}} refuses a completion while a checklist with fixed points (not
- * options from a variable, not inside a dynamic list, not conditional) has a point left open.
+ * A step's to-do list is done when every point is ticked: a complete listener the engine adds to
+ * every user task ({@code se.samverkan.modelrules.EngineAddedListeners}) refuses a completion while
+ * a to-do checklist has a point left open. The form marks which checklists are to-dos, with the
+ * custom property {@value #TODO_PROPERTY} = {@code "true"} on the checklist component (in Modeler's
+ * form editor: the checklist's "Custom properties"); a checklist without it is a choice (the kinds
+ * of incidents, the municipalities that hold a dialogue) and may be ticked in part. A to-do has
+ * fixed points; one that is conditional, read-only or inside a dynamic list is not checked here.
  */
 @Component("checklistComplete")
 public class ChecklistCompleteListener implements TaskListener {
+
+  /** The custom property of a checklist component that makes it a to-do list. */
+  public static final String TODO_PROPERTY = "samverkan.todo";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,7 +78,7 @@ public class ChecklistCompleteListener implements TaskListener {
           }
         }
         case "checklist" -> {
-          if (component.hasNonNull("key") && component.path("values").isArray() && !component.get("values").isEmpty()) {
+          if (isTodo(component) && component.hasNonNull("key") && component.path("values").isArray() && !component.get("values").isEmpty()) {
             result.add(component);
           }
         }
@@ -80,6 +87,12 @@ public class ChecklistCompleteListener implements TaskListener {
         }
       }
     }
+  }
+
+  /** Whether a form component is a checklist the form marks as a to-do list. */
+  public static boolean isTodo(JsonNode component) {
+    return "checklist".equals(component.path("type").asText())
+        && "true".equals(component.path("properties").path(TODO_PROPERTY).asText());
   }
 
   private static JsonNode deployedForm(DelegateTask task) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Parse;
 import org.camunda.bpm.engine.impl.util.xml.Parser;
+import se.samverkan.organisation.Organisation;
 import se.samverkan.security.FunctionAuthorizations;
 
 /**
@@ -30,6 +31,12 @@ import se.samverkan.security.FunctionAuthorizations;
  * and lines the way BPMN parse errors are reported.
  */
 final class ModelResourceRules implements Deployer {
+
+  private final Organisation organisation;
+
+  ModelResourceRules(Organisation organisation) {
+    this.organisation = organisation;
+  }
 
   private static final Set<String> FEEL = Set.of("feel", "feel-scala", "feel-scala-unary-tests",
       "https://www.omg.org/spec/dmn/20191111/feel/", "http://www.omg.org/spec/feel/20140401",
@@ -58,7 +65,7 @@ final class ModelResourceRules implements Deployer {
       } else if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
         parse = parse(name, resource.getBytes());
         if (parse.getRootElement() != null && !parse.hasErrors()) {
-          for (ModelRuleViolation violation : ModelRules.check(parse.getRootElement(), DeployedForms.of(deployment))) {
+          for (ModelRuleViolation violation : ModelRules.check(parse.getRootElement(), DeployedForms.of(deployment), organisation)) {
             parse.addError(violation.message(), violation.element(), violation.elementId());
           }
           bpmnResourcesWithErrors += parse.hasErrors() ? 1 : 0;
@@ -106,7 +113,7 @@ final class ModelResourceRules implements Deployer {
     }
   }
 
-  private static Parse parse(String name, byte[] bytes) {
+  static Parse parse(String name, byte[] bytes) {
     Parser parser = new Parser() {
       @Override
       public Parse createParse() {

@@ -3,6 +3,7 @@ package se.samverkan.modelrules;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
+import se.samverkan.organisation.Organisation;
 
 /**
  * Makes the engine refuse every new deployment whose model breaks Samverkan's rules, whether it
@@ -15,12 +16,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelRulesPlugin extends AbstractProcessEnginePlugin {
 
+  private final Organisation organisation;
+
+  /** @param organisation the functions a user task may go to ({@link ModelRules}) */
+  public ModelRulesPlugin(Organisation organisation) {
+    this.organisation = organisation;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setBpmnParseFactory(ModelRulesBpmnParse::new);
+    configuration.setBpmnParseFactory(parser -> new ModelRulesBpmnParse(parser, organisation));
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new java.util.ArrayList<>());
     }
-    configuration.getCustomPreDeployers().add(new ModelResourceRules());
+    configuration.getCustomPreDeployers().add(new ModelResourceRules(organisation));
   }
 }

@@ -116,6 +116,24 @@ class EstCycleTest extends EstTestSupport {
   }
 
   @Test
+  void shouldRefuseASituationPictureWhoseChecklistIsNotFullyTicked() {
+    ProcessInstance cycle = startCycle(MEETING, null);
+    openTasks(cycle, SUBMIT_REPORT).forEach(this::submitNothingToReport);
+    Task situation = openTasks(cycle, COMPILE_SITUATION_PICTURE).get(0);
+
+    assertThatThrownBy(() -> taskService.complete(situation.getId(), Variables.createVariables()
+        .putValue(HOT_SPOTS, "Busstationen fredagskvällar")
+        .putValue("lagesbildNytt", "Fler rapporter om skadegörelse")
+        .putValueTyped("lagesbildKontroll", org.camunda.spin.plugin.variable.SpinValues
+            .jsonValue("[\"rapporter-lasta\",\"saknade-noterade\",\"jamfort\"]").create())))
+        .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage)
+            .asString().contains("«Checklista»: bocka i alla punkter", "Inga uppgifter om enskilda personer"));
+    assertThat(openTasks(cycle, COMPILE_SITUATION_PICTURE)).as("the situation picture is still open").hasSize(1);
+    assertThat(taskService.getVariable(situation.getId(), HOT_SPOTS)).as("nothing of the refused completion stays")
+        .isNull();
+  }
+
+  @Test
   void shouldRefuseAnInterventionWithoutAResponsibleFunctionOfTheMunicipality() {
     ProcessInstance cycle = startCycle(MEETING, null);
     openTasks(cycle, SUBMIT_REPORT).forEach(this::submitNothingToReport);

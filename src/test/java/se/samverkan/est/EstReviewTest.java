@@ -95,7 +95,7 @@ class EstReviewTest extends EstTestSupport {
 
     Task reviewTask = openTasks(review, REVIEW).get(0);
     Map<String, Object> decision = new HashMap<>(Map.of(EstReviewProcess.PRIORITIES, "Torget kvällstid före skolgårdarna.",
-        "genomgangKontroll", SpinValues.jsonValue("[\"siffror\",\"forankrat\"]").create()));
+        "genomgangKontroll", se.samverkan.FormData.ticked("est-styrgrupp", "genomgangKontroll")));
     assertThatThrownBy(() -> taskService.complete(reviewTask.getId(), decision))
         .satisfies(e -> assertThat(FormValidationException.findIn(e)).get().extracting(Throwable::getMessage)
             .asString().contains("«Årlig fördjupad analys» måste fyllas i"));

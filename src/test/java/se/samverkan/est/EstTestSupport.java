@@ -102,7 +102,7 @@ abstract class EstTestSupport {
     taskService.complete(task.getId(), Variables.createVariables()
         .putValue(HOT_SPOTS, "Busstationen fredagskvällar")
         .putValue("lagesbildNytt", "Fler rapporter om skadegörelse")
-        .putValueTyped("lagesbildKontroll", SpinValues.jsonValue("[\"rapporter-lasta\",\"saknade-noterade\"]").create()));
+        .putValueTyped("lagesbildKontroll", se.samverkan.FormData.ticked("est-lagesbild", "lagesbildKontroll")));
   }
 
   void hold(ProcessInstance cycle, String followUp, String interventions) {
@@ -116,7 +116,7 @@ abstract class EstTestSupport {
         .putValueTyped(FOLLOW_UP, SpinValues.jsonValue(followUp).create())
         .putValueTyped(ATTENDANCE, SpinValues.jsonValue("[\"samordnare-lycksele\",\"fritid-lycksele\"]").create())
         .putValueTyped(DECIDED, SpinValues.jsonValue(interventions).create())
-        .putValueTyped("planeringKontroll", SpinValues.jsonValue("[\"uppfoljt\",\"ansvar\"]").create());
+        .putValueTyped("planeringKontroll", se.samverkan.FormData.ticked("est-planering", "planeringKontroll"));
   }
 
   void reportOutcome(Task task, String outcome, String effect) {

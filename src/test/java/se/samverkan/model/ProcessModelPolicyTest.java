@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,20 +19,22 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
+import se.samverkan.ProcessTestEngine;
+import se.samverkan.modelrules.ModelRules;
+import se.samverkan.organisation.Organisation;
 
 /**
- * The rules every model in processes/ follows, so that the product's promises hold for models
- * the process owners edit too: functions not persons, a form for every step, a due date and an
- * escalation path, history that is cleaned up, and a diagram a person can read.
+ * What belongs to the repository's models in processes/: a file named after its process, forms
+ * with unique ids named after their files, a complete diagram with meaningful ids. The rules for
+ * every deployable model (functions not persons, a form for every step, a due date, reminder and
+ * escalation, history that is cleaned up) are the engine's, in ModelRules, and are checked here by
+ * calling it, not by a second copy.
  */
 class ProcessModelPolicyTest {
 
-  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final Pattern MODELER_ID = Pattern.compile("^[A-Za-z]+_[0-9a-z]{7}$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,67 +44,32 @@ class ProcessModelPolicyTest {
   }
 
   @Test
-  void everyProcessIsNamedAfterItsFileAndHasHistoryTimeToLive() {
+  void everyProcessLivesInAFileNamedAfterIt() {
     List<String> problems = new ArrayList<>();
     for (Path file : ModelFiles.bpmn()) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
       for (Process process : model.getModelElementsByType(Process.class)) {
-        if (!process.isExecutable()) {
-          continue;
-        }
-        if (!file.getFileName().toString().equals(process.getId() + ".bpmn")) {
+        if (process.isExecutable() && !file.getFileName().toString().equals(process.getId() + ".bpmn")) {
           problems.add(file + ": process " + process.getId() + " should live in " + process.getId() + ".bpmn");
-        }
-        if (process.getCamundaHistoryTimeToLiveString() == null) {
-          problems.add(file + ": process " + process.getId() + " has no camunda:historyTimeToLive");
-        }
-        if (process.getName() == null || process.getName().isBlank()) {
-          problems.add(file + ": process " + process.getId() + " has no name");
         }
       }
     }
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * The engine's rule set, the one every deployment passes (ModelRules): names, history time to
+   * live, functions of the organisation, forms of forms/, due dates, reminder and escalation, no
+   * code. Checked here too so that a broken model in processes/ fails the build, not the startup.
+   */
   @Test
-  void everyUserTaskBelongsToAFunctionHasAFormADueDateAndAnEscalationPath() throws IOException {
+  void everyModelFollowsTheEnginesRules() throws IOException {
     Set<String> formIds = formIds();
+    Organisation organisation = ProcessTestEngine.organisation();
     List<String> problems = new ArrayList<>();
     for (Path file : ModelFiles.bpmn()) {
-      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        String where = file.getFileName() + " " + task.getId() + " (" + task.getName() + ")";
-        if (task.getName() == null || task.getName().isBlank()) {
-          problems.add(where + ": no name");
-        }
-        if (task.getCamundaAssignee() != null) {
-          problems.add(where + ": literal assignee " + task.getCamundaAssignee() + "; tasks belong to functions");
-        }
-        if (task.getCamundaCandidateUsers() != null) {
-          problems.add(where + ": candidate users; tasks belong to functions");
-        }
-        if (task.getCamundaCandidateGroups() == null || task.getCamundaCandidateGroups().isBlank()) {
-          problems.add(where + ": no candidate group");
-        }
-        String formRef = task.getAttributeValueNs(CAMUNDA_NS, "formRef");
-        if (formRef == null) {
-          problems.add(where + ": no camunda:formRef");
-        } else if (!formRef.contains("${") && !formIds.contains(formRef)) {
-          problems.add(where + ": form " + formRef + " is not in forms/");
-        }
-        if (formRef != null && task.getAttributeValueNs(CAMUNDA_NS, "formRefBinding") == null) {
-          problems.add(where + ": no camunda:formRefBinding");
-        }
-        if (task.getCamundaDueDate() == null || task.getCamundaDueDate().isBlank()) {
-          problems.add(where + ": no camunda:dueDate");
-        }
-        if (!listeners(task, "timeout").containsAll(Set.of("${taskReminder}", "${taskEscalation}"))) {
-          problems.add(where + ": needs timeout task listeners ${taskReminder} and ${taskEscalation}");
-        }
-        if (!listeners(task, "complete").contains("${formValidation}")) {
-          problems.add(where + ": needs the complete task listener ${formValidation} (server-side form validation)");
-        }
-      }
+      ModelRules.problems(file.getFileName().toString(), Files.readAllBytes(file), formIds, organisation)
+          .forEach(problem -> problems.add(file.getFileName() + ": " + problem));
     }
     assertThat(problems).isEmpty();
   }
@@ -133,16 +101,6 @@ class ProcessModelPolicyTest {
       }
     }
     assertThat(problems).isEmpty();
-  }
-
-  private static Set<String> listeners(UserTask task, String event) {
-    if (task.getExtensionElements() == null) {
-      return Set.of();
-    }
-    return task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
-        .filter(listener -> event.equals(listener.getCamundaEvent()))
-        .map(CamundaTaskListener::getCamundaDelegateExpression)
-        .collect(Collectors.toSet());
   }
 
   static Set<String> formIds() throws IOException {

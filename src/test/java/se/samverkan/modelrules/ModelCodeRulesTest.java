@@ -113,7 +113,7 @@ class ModelCodeRulesTest {
   @Test
   void shouldRefuseExpressionsInTimersDueDatesAndCandidateGroups() {
     String model = TestModels.userTask("samordnare-${x.getClass().getName()}", null, "test-lagesbild")
-        .replace("camunda:candidateGroups", "camunda:dueDate=\"${runtimeService.toString()}\" camunda:candidateGroups");
+        .replace("camunda:dueDate=\"P10D\"", "camunda:dueDate=\"${runtimeService.toString()}\"");
     assertRefused(deployment(model).addClasspathResource("test-processes/test-lagesbild.form"),
         TestModels.PROCESS_KEY, "(candidateGroups)", "'getClass'", "(dueDate)", "'runtimeService'");
     assertRefused(TestModels.serviceTask("<bpmn:timerEventDefinition><bpmn:timeDate>${dag.getClass()}"

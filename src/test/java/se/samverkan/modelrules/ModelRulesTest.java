@@ -75,6 +75,85 @@ class ModelRulesTest {
 
     assertRefused(deploymentOf(model, true),
         "saknar historiktid", "saknar kandidatgrupp", "tilldelad personen", "saknar formulär");
+    String withoutTimers = TestModels.userTask("okand-${kommun}", null, "test-lagesbild")
+        .replace(" camunda:dueDate=\"P10D\"", "").replace(TestModels.TIMEOUT_LISTENERS, "")
+        .replace(" name=\"Regeltest\"", "");
+    assertRefused(deploymentOf(withoutTimers, true), "saknar namn", "ingen funktion 'okand'", "saknar förfallodatum",
+        "saknar påminnelse", "saknar eskalering");
+  }
+
+  @Test
+  void shouldRefuseAFormBindingOtherThanTheDeployment() {
+    String model = TestModels.userTask("samordnare-${kommun}", null, "test-lagesbild")
+        .replace("camunda:formRefBinding=\"deployment\"", "camunda:formRefBinding=\"latest\"");
+
+    assertRefused(deploymentOf(model, true), TestModels.TASK_ID, "formuläret 'test-lagesbild' har binding 'latest'");
+  }
+
+  @Test
+  void shouldRefuseAProcessWithoutName() {
+    String model = TestModels.userTask("samordnare-${kommun}", null, "test-lagesbild")
+        .replace(" name=\"Regeltest\"", "");
+
+    assertRefused(deploymentOf(model, true), "Processen " + TestModels.PROCESS_KEY + " saknar namn");
+  }
+
+  @Test
+  void shouldRefuseACandidateGroupThatIsNoFunctionOfTheOrganisation() {
+    assertRefused(deploymentOf(TestModels.userTask("samordnare-${kommun},handlaggare-${kommun}", null,
+            "test-lagesbild"), true),
+        TestModels.TASK_ID, "kandidatgruppen 'handlaggare-${kommun}' är ingen funktion i organisationen",
+        "ingen funktion 'handlaggare'");
+    assertRefused(deploymentOf(TestModels.userTask("samordnare-ingenstans", null, "test-lagesbild"), true),
+        "kandidatgruppen 'samordnare-ingenstans' är ingen funktion i organisationen");
+  }
+
+  @Test
+  void shouldAcceptFunctionsAndEstActorsOfTheOrganisationAndGroupsDecidedAtRunTime() {
+    deployment = deploy(TestModels.userTask(
+        "samordnare-lycksele,processagare,socialtjanst-${kommun},kommunpolis-${lpo},${funktion}", null,
+        "test-lagesbild"), true);
+
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+        .deploymentId(deployment.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseAUserTaskWithoutDueDate() {
+    String model = TestModels.userTask("samordnare-${kommun}", null, "test-lagesbild")
+        .replace(" camunda:dueDate=\"P10D\"", "");
+
+    assertRefused(deploymentOf(model, true), TestModels.TASK_ID, "saknar förfallodatum");
+  }
+
+  @Test
+  void shouldRefuseAUserTaskWithoutReminderOrEscalation() {
+    String model = TestModels.userTask("samordnare-${kommun}", null, "test-lagesbild")
+        .replace(TestModels.TIMEOUT_LISTENERS, "");
+
+    assertRefused(deploymentOf(model, true), TestModels.TASK_ID,
+        "saknar påminnelse (timeout-lyssnaren ${taskReminder})", "saknar eskalering (timeout-lyssnaren ${taskEscalation})");
+  }
+
+  @Test
+  void shouldRefuseAReminderWithoutTimer() {
+    String model = TestModels.userTask("samordnare-${kommun}", null, "test-lagesbild")
+        .replace("<bpmn:timeDuration>P5D</bpmn:timeDuration>", "");
+
+    assertRefused(deploymentOf(model, true), TestModels.TASK_ID, "lyssnaren ${taskReminder} (påminnelse) saknar tid");
+  }
+
+  @Test
+  void shouldAcceptAnOlderModelThatStillDeclaresTheEngineAddedListeners() {
+    String model = TestModels.userTask("samordnare-${kommun}", null, "test-lagesbild")
+        .replace("<bpmn:extensionElements>", """
+            <bpmn:extensionElements>
+              <camunda:taskListener delegateExpression="${formValidation}" event="complete" />
+              <camunda:taskListener delegateExpression="${checklistComplete}" event="complete" />""");
+    deployment = deploy(model, true);
+
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+        .deploymentId(deployment.getId()).count()).isEqualTo(1);
   }
 
   private Deployment deploy(String model, boolean withForm) {

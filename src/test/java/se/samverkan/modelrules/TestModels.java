@@ -8,7 +8,21 @@ public final class TestModels {
 
   private TestModels() {}
 
-  /** A null argument leaves the attribute out, as a process owner might in Modeler. */
+  /** The reminder and escalation every user task carries, as in processes/. */
+  public static final String TIMEOUT_LISTENERS = """
+      <bpmn:extensionElements>
+        <camunda:taskListener delegateExpression="${taskReminder}" event="timeout" id="Reminder">
+          <bpmn:timerEventDefinition id="TimerEventDefinition_Reminder"><bpmn:timeDuration>P5D</bpmn:timeDuration></bpmn:timerEventDefinition>
+        </camunda:taskListener>
+        <camunda:taskListener delegateExpression="${taskEscalation}" event="timeout" id="Escalation">
+          <bpmn:timerEventDefinition id="TimerEventDefinition_Escalation"><bpmn:timeDuration>P10D</bpmn:timeDuration></bpmn:timerEventDefinition>
+        </camunda:taskListener>
+      </bpmn:extensionElements>""";
+
+  /**
+   * A null argument leaves the attribute out, as a process owner might in Modeler. The task has a
+   * due date and the reminder and escalation timers ({@link #TIMEOUT_LISTENERS}).
+   */
   public static String userTask(String candidateGroups, String assignee, String formRef) {
     StringBuilder task = new StringBuilder("<bpmn:userTask id=\"" + TASK_ID + "\" name=\"Skriv rapport\"");
     if (candidateGroups != null) {
@@ -20,7 +34,7 @@ public final class TestModels {
     if (formRef != null) {
       task.append(" camunda:formRef=\"").append(formRef).append("\" camunda:formRefBinding=\"deployment\"");
     }
-    task.append(">");
+    task.append(" camunda:dueDate=\"P10D\">").append(TIMEOUT_LISTENERS);
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"

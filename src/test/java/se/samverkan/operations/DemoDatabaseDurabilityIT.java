@@ -50,7 +50,15 @@ class DemoDatabaseDurabilityIT {
           <bpmn:startEvent id="Event_Start"><bpmn:outgoing>Flow_ToTask</bpmn:outgoing></bpmn:startEvent>
           <bpmn:sequenceFlow id="Flow_ToTask" sourceRef="Event_Start" targetRef="Task_Work" />
           <bpmn:userTask id="Task_Work" name="Uppgift" camunda:candidateGroups="samordnare-lycksele"
-                         camunda:formRef="visibility-test" camunda:formRefBinding="deployment">
+                         camunda:formRef="visibility-test" camunda:formRefBinding="deployment" camunda:dueDate="P30D">
+            <bpmn:extensionElements>
+              <camunda:taskListener delegateExpression="${taskReminder}" event="timeout" id="Reminder">
+                <bpmn:timerEventDefinition id="TimerEventDefinition_Reminder"><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition>
+              </camunda:taskListener>
+              <camunda:taskListener delegateExpression="${taskEscalation}" event="timeout" id="Escalation">
+                <bpmn:timerEventDefinition id="TimerEventDefinition_Escalation"><bpmn:timeDuration>P60D</bpmn:timeDuration></bpmn:timerEventDefinition>
+              </camunda:taskListener>
+            </bpmn:extensionElements>
             <bpmn:incoming>Flow_ToTask</bpmn:incoming><bpmn:outgoing>Flow_ToEnd</bpmn:outgoing>
           </bpmn:userTask>
           <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_Work" targetRef="Event_End" />

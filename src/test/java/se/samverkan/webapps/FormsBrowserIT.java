@@ -99,7 +99,15 @@ class FormsBrowserIT {
             <bpmn:startEvent id="Event_Started"><bpmn:outgoing>Flow_ToForm</bpmn:outgoing></bpmn:startEvent>
             <bpmn:sequenceFlow id="Flow_ToForm" sourceRef="Event_Started" targetRef="Task_ShowForm" />
             <bpmn:userTask id="Task_ShowForm" name="Formulär %2$s" camunda:candidateGroups="%3$s"
-                           camunda:formRef="%2$s" camunda:formRefBinding="deployment">
+                           camunda:formRef="%2$s" camunda:formRefBinding="deployment" camunda:dueDate="P30D">
+              <bpmn:extensionElements>
+                <camunda:taskListener delegateExpression="${taskReminder}" event="timeout" id="Reminder">
+                  <bpmn:timerEventDefinition id="TimerEventDefinition_Reminder"><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </camunda:taskListener>
+                <camunda:taskListener delegateExpression="${taskEscalation}" event="timeout" id="Escalation">
+                  <bpmn:timerEventDefinition id="TimerEventDefinition_Escalation"><bpmn:timeDuration>P60D</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </camunda:taskListener>
+              </bpmn:extensionElements>
               <bpmn:incoming>Flow_ToForm</bpmn:incoming>
             </bpmn:userTask>
           </bpmn:process>
