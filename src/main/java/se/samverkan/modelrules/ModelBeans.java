@@ -21,8 +21,8 @@ public final class ModelBeans {
   private static final Map<String, Bean> BEANS = new LinkedHashMap<>();
 
   static {
-    delegate("formValidation", "kontrollerar formulärets värden på servern (complete)");
-    delegate("checklistComplete", "vägrar slutföra en uppgift vars checklista inte är klar (complete)");
+    delegate("formValidation", "kontrollerar formulärets värden på servern (complete); motorn lägger till den på varje uppgift, en modell behöver inte ange den");
+    delegate("checklistComplete", "vägrar slutföra en uppgift vars att göra-checklista inte är klar (complete); motorn lägger till den på varje uppgift");
     delegate("taskReminder", "påminnelse till funktionen när en uppgift står still (timeout)");
     delegate("taskEscalation", "eskalerar en uppgift som står still (timeout)");
     delegate("sharedLessons", "visar LPO:ns andra kommuners lärdomar (create)");
