@@ -82,21 +82,13 @@ public class ClaimForOneselfPlugin extends AbstractProcessEnginePlugin {
       }
       IdentityService identity = configuration.getIdentityService();
       Authentication authentication = identity.getCurrentAuthentication();
-      if (authentication == null || authentication.getUserId() == null || isAdministrator(authentication)) {
+      if (authentication == null || authentication.getUserId() == null || Administrators.includes(authentication.getUserId(), authentication.getGroupIds(), configuration)) {
         return;
       }
       String target = userId(command);
       if (target != null && !target.equals(authentication.getUserId())) {
         throw new AuthorizationException(REFUSAL);
       }
-    }
-
-    private boolean isAdministrator(Authentication authentication) {
-      List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-      List<String> adminGroups = configuration.getAdminGroups() == null ? List.of() : configuration.getAdminGroups();
-      List<String> adminUsers = configuration.getAdminUsers() == null ? List.of() : configuration.getAdminUsers();
-      return groups.contains(FunctionAuthorizations.ADMINISTRATORS) || groups.stream().anyMatch(adminGroups::contains)
-          || adminUsers.contains(authentication.getUserId());
     }
 
     private static String userId(Command<?> command) {

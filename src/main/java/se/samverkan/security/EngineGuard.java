@@ -126,7 +126,7 @@ class EngineGuard extends CommandInterceptor {
     INSIDE.set(Boolean.TRUE);
     try {
       Authentication user = configuration.getIdentityService().getCurrentAuthentication();
-      if (user != null && user.getUserId() != null && !isAdministrator(user)) {
+      if (user != null && user.getUserId() != null && !Administrators.includes(user.getUserId(), user.getGroupIds(), configuration)) {
         try {
           guard(command);
         } catch (CommandFields.Unreadable unreadable) {
@@ -137,14 +137,6 @@ class EngineGuard extends CommandInterceptor {
     } finally {
       INSIDE.remove();
     }
-  }
-
-  private boolean isAdministrator(Authentication user) {
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    List<String> adminGroups = configuration.getAdminGroups() == null ? List.of() : configuration.getAdminGroups();
-    List<String> adminUsers = configuration.getAdminUsers() == null ? List.of() : configuration.getAdminUsers();
-    return groups.contains(FunctionAuthorizations.ADMINISTRATORS) || groups.stream().anyMatch(adminGroups::contains)
-        || adminUsers.contains(user.getUserId());
   }
 
   private void guard(Command<?> command) {

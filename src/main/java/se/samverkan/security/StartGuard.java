@@ -33,7 +33,7 @@ class StartGuard extends CommandInterceptor {
   @Override
   public <T> T execute(Command<T> command) {
     if (REFUSED.stream().anyMatch(type -> type.isInstance(command))
-        && StartValidation.Starter.current(configuration.getIdentityService()).map(s -> !s.administrator())
+        && StartValidation.Starter.current(configuration).map(s -> !s.administrator())
             .orElse(false)) {
       throw new AuthorizationException(command instanceof StartProcessInstanceAtActivitiesCmd
           ? "Du kan bara starta en process från dess början: start vid en vald aktivitet, och att hoppa över "

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -80,7 +82,7 @@ public class StartValidation implements ExecutionListener {
       return; // a called process: its parent was checked when it started
     }
     Optional<Starter> starter = OutermostCommand.isDirectStart()
-        ? Starter.current(execution.getProcessEngineServices().getIdentityService())
+        ? Starter.current(Context.getProcessEngineConfiguration())
         : Optional.empty();
     boolean functionUser = starter.map(s -> !s.administrator()).orElse(false);
     if (functionUser) {
@@ -236,7 +238,8 @@ public class StartValidation implements ExecutionListener {
    */
   record Starter(String userId, List<String> groups, boolean administrator) {
 
-    static Optional<Starter> current(IdentityService identity) {
+    static Optional<Starter> current(ProcessEngineConfigurationImpl configuration) {
+      IdentityService identity = configuration.getIdentityService();
       Authentication authentication = identity.getCurrentAuthentication();
       if (authentication == null || authentication.getUserId() == null) {
         return Optional.empty();
@@ -247,7 +250,7 @@ public class StartValidation implements ExecutionListener {
             .map(Group::getId).toList();
       }
       return Optional.of(new Starter(authentication.getUserId(), groups,
-          groups.contains(FunctionAuthorizations.ADMINISTRATORS)));
+          Administrators.includes(authentication.getUserId(), groups, configuration)));
     }
   }
 }
