@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.samverkan.SamverkanApplication;
+import se.samverkan.modelrules.TestModels;
 
 /**
  * The demo's embedded H2 keeps what it acknowledged through a hard kill of the JVM: Samverkan runs
@@ -51,21 +52,14 @@ class DemoDatabaseDurabilityIT {
           <bpmn:sequenceFlow id="Flow_ToTask" sourceRef="Event_Start" targetRef="Task_Work" />
           <bpmn:userTask id="Task_Work" name="Uppgift" camunda:candidateGroups="samordnare-lycksele"
                          camunda:formRef="visibility-test" camunda:formRefBinding="deployment" camunda:dueDate="P30D">
-            <bpmn:extensionElements>
-              <camunda:taskListener delegateExpression="${taskReminder}" event="timeout" id="Reminder">
-                <bpmn:timerEventDefinition id="TimerEventDefinition_Reminder"><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition>
-              </camunda:taskListener>
-              <camunda:taskListener delegateExpression="${taskEscalation}" event="timeout" id="Escalation">
-                <bpmn:timerEventDefinition id="TimerEventDefinition_Escalation"><bpmn:timeDuration>P60D</bpmn:timeDuration></bpmn:timerEventDefinition>
-              </camunda:taskListener>
-            </bpmn:extensionElements>
+            %s
             <bpmn:incoming>Flow_ToTask</bpmn:incoming><bpmn:outgoing>Flow_ToEnd</bpmn:outgoing>
           </bpmn:userTask>
           <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_Work" targetRef="Event_End" />
           <bpmn:endEvent id="Event_End"><bpmn:incoming>Flow_ToEnd</bpmn:incoming></bpmn:endEvent>
         </bpmn:process>
       </bpmn:definitions>
-      """;
+      """.formatted(TestModels.TIMEOUT_LISTENERS);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

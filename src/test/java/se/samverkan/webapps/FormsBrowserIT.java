@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samverkan.model.ModelFiles;
+import se.samverkan.modelrules.TestModels;
 
 /**
  * Every Camunda Form of the product (forms/) and of the browser scenario, as Tasklist renders it
@@ -100,19 +101,12 @@ class FormsBrowserIT {
             <bpmn:sequenceFlow id="Flow_ToForm" sourceRef="Event_Started" targetRef="Task_ShowForm" />
             <bpmn:userTask id="Task_ShowForm" name="Formulär %2$s" camunda:candidateGroups="%3$s"
                            camunda:formRef="%2$s" camunda:formRefBinding="deployment" camunda:dueDate="P30D">
-              <bpmn:extensionElements>
-                <camunda:taskListener delegateExpression="${taskReminder}" event="timeout" id="Reminder">
-                  <bpmn:timerEventDefinition id="TimerEventDefinition_Reminder"><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition>
-                </camunda:taskListener>
-                <camunda:taskListener delegateExpression="${taskEscalation}" event="timeout" id="Escalation">
-                  <bpmn:timerEventDefinition id="TimerEventDefinition_Escalation"><bpmn:timeDuration>P60D</bpmn:timeDuration></bpmn:timerEventDefinition>
-                </camunda:taskListener>
-              </bpmn:extensionElements>
+              %4$s
               <bpmn:incoming>Flow_ToForm</bpmn:incoming>
             </bpmn:userTask>
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(key, formId, GROUP);
+        """.formatted(key, formId, GROUP, TestModels.TIMEOUT_LISTENERS);
     repositoryService.createDeployment().name(key).enableDuplicateFiltering(true)
         .addString(key + ".bpmn", model)
         .addInputStream(fileName, new java.io.ByteArrayInputStream(form))
