@@ -35,9 +35,12 @@ class ClaimForOneselfIT {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @LocalServerPort int port;
 
   private final List<String> instances = new ArrayList<>();
+  private final List<String> colleagues = new ArrayList<>();
 
   @BeforeEach
   void deploy() {
@@ -50,6 +53,7 @@ class ClaimForOneselfIT {
   @AfterEach
   void removeInstances() {
     instances.forEach(id -> runtimeService.deleteProcessInstance(id, "test"));
+    colleagues.forEach(identityService::deleteUser);
   }
 
   @Test
@@ -81,6 +85,57 @@ class ClaimForOneselfIT {
     ResponseEntity<String> unclaim = holder.post("/task/" + task + "/claim", nobody, String.class);
     assertThat(unclaim.getStatusCode()).as(unclaim.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void shouldLetTheAssigneeGiveATaskBackWithUnclaimButNotSomeoneElsesTask() {
+    String task = startTask();
+    RestClient holder = RestClient.as(rest, HOLDER);
+    RestClient colleague = RestClient.as(rest, colleagueInTheSameFunction());
+    RestClient otherMunicipality = RestClient.as(rest, "samordnare.mala");
+    assertThat(holder.post("/task/" + task + "/claim", Map.of("userId", HOLDER), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    // Tasklist's "Lämna tillbaka" is POST /task/{id}/unclaim, an assignment to nobody
+    ResponseEntity<String> byOtherMunicipality = otherMunicipality.post("/task/" + task + "/unclaim", null, String.class);
+    ResponseEntity<String> byColleague = colleague.post("/task/" + task + "/unclaim", null, String.class);
+    assertThat(byOtherMunicipality.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(byColleague.getStatusCode()).as(byColleague.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(HOLDER);
+
+    ResponseEntity<String> own = holder.post("/task/" + task + "/unclaim", null, String.class);
+    assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+    assertThat(historyAssignee(task)).isNull();
+  }
+
+  @Test
+  void shouldLetTheAssigneeGiveATaskBackThroughTasklistsOwnApi() throws Exception {
+    String task = startTask();
+    HttpFromAddress tasklist = new HttpFromAddress(port, "127.0.0.1");
+    assertThat(tasklist.login(HOLDER, "demo").status()).isEqualTo(200);
+    assertThat(tasklist.enginePost("/task/" + task + "/claim", "{\"userId\":\"" + HOLDER + "\"}").status()).isEqualTo(204);
+
+    HttpFromAddress.Response unclaim = tasklist.enginePost("/task/" + task + "/unclaim", "");
+    assertThat(unclaim.status()).as(unclaim.body()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+  }
+
+  /** A second holder of samordnare-lycksele (the demo has one user per function), removed after the test. */
+  private String colleagueInTheSameFunction() {
+    String id = "kollega.lycksele";
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      org.camunda.bpm.engine.identity.User user = identityService.newUser(id);
+      user.setPassword("demo");
+      identityService.saveUser(user);
+      identityService.createMembership(id, "samordnare-lycksele");
+    }
+    colleagues.add(id);
+    return id;
+  }
+
+  private String historyAssignee(String task) {
+    return historyService.createHistoricTaskInstanceQuery().taskId(task).singleResult().getAssignee();
   }
 
   @Test
