@@ -19,6 +19,11 @@ import se.samverkan.forms.StartConflictException;
  * start inserts its pair in the start's own transaction. A second start, also one racing the first
  * on another node, fails on the key, whether the first instance still runs, has ended or belongs to
  * another version of the model. Not a check-then-insert.
+ *
+ * <p>One exception: an instance an administrator deletes (Cockpit, REST; functions cannot delete
+ * instances) gives its period back ({@link #release}, from a built-in end listener that
+ * skipCustomListeners does not skip), so that a period started wrongly or broken can be started
+ * anew instead of being lost for good. A period whose instance ended stays taken.
  */
 public final class AgreementPeriods {
 
@@ -78,6 +83,17 @@ public final class AgreementPeriods {
             + " startas just nu av någon annan. Vänta en stund och se efter om den finns innan du försöker igen.");
       }
       throw new ProcessEngineException("Avtalsperioden kunde inte reserveras: " + e.getMessage(), e);
+    }
+  }
+
+  /** Gives back the period of a deleted instance, in the deletion's transaction. */
+  public static void release(String processInstanceId) {
+    Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    try (PreparedStatement delete = connection.prepareStatement("delete from " + TABLE + " where process_instance_id = ?")) {
+      delete.setString(1, processInstanceId);
+      delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new ProcessEngineException("Avtalsperioden kunde inte lämnas tillbaka: " + e.getMessage(), e);
     }
   }
 

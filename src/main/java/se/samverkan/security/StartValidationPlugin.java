@@ -5,11 +5,14 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+import se.samverkan.agreement.AgreementPeriods;
+import se.samverkan.agreement.AgreementProcess;
 
 /**
  * Makes the start checks impossible to skip, in two places of the engine:
@@ -19,12 +22,21 @@ import org.springframework.stereotype.Component;
  *       built-in one, and no model can forget it or remove it in Modeler;</li>
  *   <li>{@link StartGuard} on the engine's commands: a function user cannot start at an activity of
  *       their choosing (start instructions, where skipCustomListeners and skipIoMappings live),
- *       restart an instance or modify one; those starts would not pass the start event.</li>
+ *       restart an instance or modify one; those starts would not pass the start event;</li>
+ *   <li>a built-in end listener on the samverkansprocess that gives a deleted instance's agreement
+ *       period back (an ended instance keeps it).</li>
  * </ul>
  * Impl API (parse listener, command interceptors): the engine offers no public hook for either.
  */
 @Component
 public class StartValidationPlugin extends AbstractProcessEnginePlugin {
+
+  /** A samverkansprocess deleted, not ended: its agreement period is free again (AgreementPeriods). */
+  private static final ExecutionListener PERIOD_OF_A_DELETED_INSTANCE = execution -> {
+    if (execution.isCanceled() && execution.getId().equals(execution.getProcessInstanceId())) {
+      AgreementPeriods.release(execution.getProcessInstanceId());
+    }
+  };
 
   private final StartValidation startValidation;
 
@@ -43,6 +55,13 @@ public class StartValidationPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        if (AgreementProcess.KEY.equals(processDefinition.getKey())) {
+          processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, PERIOD_OF_A_DELETED_INSTANCE);
+        }
+      }
+
       @Override
       public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
         if (scope instanceof ProcessDefinitionImpl) {

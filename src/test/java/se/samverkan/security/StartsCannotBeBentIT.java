@@ -394,7 +394,7 @@ class StartsCannotBeBentIT {
           .processInstanceBusinessKey(businessKey).count()).isEqualTo(1);
 
       String instance = (String) started.get(0).getBody().get("id");
-      runtimeService.deleteProcessInstance(instance, "test: the period ended");
+      endNormally(instance);
       ResponseEntity<Map<String, Object>> again = startsNothing(AgreementProcess.KEY, () -> RestClient.as(rest, KOMMUNPOLIS)
           .postForMap("/process-definition/key/" + AgreementProcess.KEY + "/submit-form",
               Map.of("variables", agreementStart(period))));
@@ -403,6 +403,67 @@ class StartsCannotBeBentIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void shouldFreeThePeriodOfAnInstanceAnAdministratorDeletedForExactlyOneNewStart() throws Exception {
+    String period = AgreementScenario.uniquePeriod();
+    String deleted = startAgreement(period);
+    runtimeService.deleteProcessInstance(deleted, "Startad med fel uppgifter");
+
+    int starts = 3;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(starts);
+    try {
+      List<Future<ResponseEntity<Map<String, Object>>>> responses = new ArrayList<>();
+      for (int i = 0; i < starts; i++) {
+        responses.add(pool.submit(() -> {
+          go.await();
+          return RestClient.as(rest, KOMMUNPOLIS).postForMap("/process-definition/key/" + AgreementProcess.KEY
+              + "/submit-form", Map.of("variables", agreementStart(period)));
+        }));
+      }
+      go.countDown();
+      List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+      for (Future<ResponseEntity<Map<String, Object>>> response : responses) {
+        answers.add(response.get());
+      }
+      assertThat(answers.stream().filter(r -> r.getStatusCode().is2xxSuccessful())).as(answers.toString()).hasSize(1);
+      answers.stream().filter(r -> !r.getStatusCode().is2xxSuccessful())
+          .forEach(refused -> assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(409));
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY)
+          .processInstanceBusinessKey(LPO + " " + period).count()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void shouldKeepThePeriodOfAnInstanceThatEndedOrStillRuns() {
+    String period = AgreementScenario.uniquePeriod();
+    String running = startAgreement(period);
+    ResponseEntity<Map<String, Object>> whileRunning = startsNothing(AgreementProcess.KEY, () -> RestClient.as(rest, SAMORDNARE)
+        .postForMap("/process-definition/key/" + AgreementProcess.KEY + "/submit-form",
+            Map.of("variables", agreementStart(period))));
+    assertThat(whileRunning.getStatusCode().value()).isEqualTo(409);
+
+    endNormally(running);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(running)
+        .activityId("Event_AgreementCycleCompleted").finished().count()).isEqualTo(1);
+    ResponseEntity<Map<String, Object>> afterTheEnd = startsNothing(AgreementProcess.KEY, () -> RestClient.as(rest, SAMORDNARE)
+        .postForMap("/process-definition/key/" + AgreementProcess.KEY + "/submit-form",
+            Map.of("variables", agreementStart(period))));
+    assertThat(afterTheEnd.getStatusCode().value()).isEqualTo(409);
+  }
+
+  /** The instance reaches its end event (as at the end of the period), not a deletion. */
+  private void endNormally(String instance) {
+    var modification = runtimeService.createProcessInstanceModification(instance);
+    for (var child : runtimeService.getActivityInstance(instance).getChildActivityInstances()) {
+      modification.cancelActivityInstance(child.getId());
+    }
+    modification.startBeforeActivity("Event_AgreementCycleCompleted").execute();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
   }
 
   @Test
