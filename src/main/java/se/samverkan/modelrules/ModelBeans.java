@@ -11,7 +11,7 @@ import java.util.Set;
  * (ModelExpressions) and at run time (the engine's bean map, ModelElResolver). A bean used as
  * {@code ${name}} is a delegate or listener the engine calls itself; a bean with methods may be
  * called in expressions with exactly those methods. A new bean for models is added here, and in the
- * README's list "Modellens bönor".
+ * list "Modellens bönor" in docs/process-owners.md (ModelExpressionsTest checks it).
  */
 public final class ModelBeans {
 

@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 final class ModelCodeRules {
 
   private static final String RULE_CODE = " Regel: en modell kör ingen egen kod, bara det Samverkan erbjuder modeller "
-      + "(README: 'Modellens bönor').";
+      + "(docs/process-owners.md: 'Modellens bönor').";
   private static final String RULE_EXPRESSION = " Regel: ett uttryck får läsa och jämföra processvariabler och "
-      + "anropa det Samverkan erbjuder modeller (README: 'Modellens bönor'), inget annat.";
+      + "anropa det Samverkan erbjuder modeller (docs/process-owners.md: 'Modellens bönor'), inget annat.";
 
   /** Not evaluated by the engine: diagram layout, documentation, free-text properties. */
   private static final Set<String> NOT_EVALUATED = Set.of("BPMNDiagram", "documentation", "textAnnotation",

@@ -13,7 +13,7 @@ import java.util.List;
  * @param deploysModels whether holders may deploy models (the process owner)
  * @param readsAll oversight across the organisation (länsstyrelsen): holders read every model and
  *     every municipality's record of lag (2023:196) ({@code /engine-rest/samverkan/lagkrav}), never
- *     the cases themselves (no instance, task or history read; README "Who may see what")
+ *     the cases themselves (no instance, task or history read; docs/security.md "Who may see what")
  */
 public record FunctionDefinition(
     String name,

@@ -94,7 +94,7 @@ public class FunctionAuthorizations {
       // No function reads the cases wholesale: a function reads the instances of its own tasks
       // (the engine's grants per candidate group), so the audience of an instance is the union of
       // its tasks' candidate groups. Oversight (länsstyrelsen) and the process owner read the
-      // models, not the cases (README "Who may see what"); what an older version granted is taken back.
+      // models, not the cases (docs/security.md "Who may see what"); what an older version granted is taken back.
       grants.revoke(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
       grants.revoke(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);

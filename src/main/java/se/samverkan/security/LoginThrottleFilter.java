@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * form (POST {@code /camunda/api/admin/auth/user/{engine}/login/{app}}) and HTTP Basic on
  * {@code /engine-rest} and {@code /api}. A throttled attempt is answered 429 with a Swedish message
  * and a Retry-After header, without the password being checked. The source is the client address
- * as Tomcat sees it (behind a reverse proxy: from X-Forwarded-For, see README "Säkerhet och drift").
+ * as Tomcat sees it (behind a reverse proxy: from X-Forwarded-For, see docs/security.md "Logins: throttling and the way back").
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 

@@ -49,7 +49,7 @@ import se.samverkan.promise.PromiseProcess;
 import se.samverkan.tasklist.TasklistFilters;
 
 /**
- * The national benchmark: {@code ./mvnw -Pbenchmark verify} (README "Drift i stor skala och kluster").
+ * The national benchmark: {@code ./mvnw -Pbenchmark verify} (docs/benchmark.md).
  * Empties its database (only one whose name contains "bench"), generates the national organisation,
  * measures startup and memory of separate JVMs, starts Samverkan in-process, loads earlier years of
  * history in bulk, builds the open work through the engine, then measures throughput, Tasklist's

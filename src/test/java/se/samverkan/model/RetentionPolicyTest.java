@@ -15,23 +15,24 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's retention table is the decision; the models carry it out. A process owner who changes
- * a model's history time to live changes the table (and its reason) too, and every process has a row.
+ * The retention table in docs/operations.md is the decision; the models carry it out. A process owner
+ * who changes a model's history time to live changes the table (and its reason) too, and every process
+ * has a row.
  */
 class RetentionPolicyTest {
 
   private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9-]+)` \\| `(P\\d+D)`", Pattern.MULTILINE);
 
   @Test
-  void shouldKeepEveryProcessForTheTimeTheReadmeDocuments() throws IOException {
+  void shouldKeepEveryProcessForTheTimeTheOperationsGuideDocuments() throws IOException {
     Map<String, String> documented = documentedTimesToLive();
-    assertThat(documented).as("retention table in README.md").isNotEmpty();
+    assertThat(documented).as("retention table in docs/operations.md").isNotEmpty();
     assertThat(ModelFiles.bpmn()).as("processes/").isNotEmpty();
 
     for (Path file : ModelFiles.bpmn()) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
       for (Process process : model.getModelElementsByType(Process.class)) {
-        assertThat(documented).as("README retention row for " + process.getId()).containsKey(process.getId());
+        assertThat(documented).as("docs/operations.md retention row for " + process.getId()).containsKey(process.getId());
         assertThat(process.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive of " + process.getId())
             .isEqualTo(documented.get(process.getId()));
       }
@@ -39,9 +40,11 @@ class RetentionPolicyTest {
   }
 
   private static Map<String, String> documentedTimesToLive() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
-    int start = readme.indexOf("### Retention");
-    String section = readme.substring(start, readme.indexOf("\n## ", start));
+    String guide = Files.readString(Path.of("docs", "operations.md"));
+    int start = guide.indexOf("\n## Retention\n");
+    assertThat(start).as("section 'Retention' in docs/operations.md").isNotNegative();
+    int end = guide.indexOf("\n## ", start + 1);
+    String section = guide.substring(start, end < 0 ? guide.length() : end);
     Map<String, String> rows = new HashMap<>();
     Matcher row = ROW.matcher(section);
     while (row.find()) {

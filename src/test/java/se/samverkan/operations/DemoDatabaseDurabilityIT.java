@@ -172,7 +172,7 @@ class DemoDatabaseDurabilityIT {
         + part(boundary, "data", "durability-test.bpmn", BPMN.strip())
         + part(boundary, "form", "visibility-test.form", form)
         + "--" + boundary + "--\r\n";
-    // only the process owner deploys (README, authorization matrix)
+    // only the process owner deploys (docs/security.md, authorization matrix)
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/deployment/create"))
         .header("Authorization", basic("processagare"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)

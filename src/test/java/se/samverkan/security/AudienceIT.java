@@ -30,7 +30,7 @@ import se.samverkan.promise.PromiseProcess;
 import se.samverkan.signing.SignatureCollector;
 
 /**
- * Who may see what (README "Who may see what"), end to end: a whole samverkansprocess driven
+ * Who may see what (docs/security.md "Who may see what"), end to end: a whole samverkansprocess driven
  * through REST by the demo users, each municipality's lägesbild carrying a marker of its own; then,
  * as every demo user and through every door the REST API has to a case's data, another
  * municipality's marker never shows, while the user's own picture and what the LPO shares by

@@ -38,10 +38,10 @@ import se.samverkan.RestClient;
 
 /**
  * Every demo function against every kind of resource, through REST as the users call it. The table
- * below is the designed matrix (README, "Säkerhet och drift"); Y = allowed, N = refused. "own" is
+ * below is the designed matrix (docs/security.md, "Authorization matrix"); Y = allowed, N = refused. "own" is
  * an instance of Lycksele (the municipal users' own municipality), "other" one of Storuman; both
  * lie in the LPO södra Lappland, so the police functions may act on both. The process owner and
- * länsstyrelsen read models and deployments, never a case (README "Who may see what").
+ * länsstyrelsen read models and deployments, never a case (docs/security.md "Who may see what").
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthorizationMatrixIT {
