@@ -179,6 +179,22 @@ class ModelerRoundTripIT {
     assertThat(rows()).isEqualTo(afterFirst);
   }
 
+  @Test
+  void shouldRefuseAChangedModelThatDeployChangedOnlyWouldSeparateFromItsForm() {
+    Answer first = processOwner().deploy("kommunens-lagesbild", changedMunicipalModel(), List.of(MUNICIPAL_FORM));
+    ProcessDefinition deployed = latest(MunicipalSituationPictureProcess.KEY);
+    String changedAgain = new String(changedMunicipalModel().contents(), StandardCharsets.UTF_8)
+        .replace("camunda:dueDate=\"P15D\"", "camunda:dueDate=\"P12D\"");
+
+    Answer answer = processOwner().deployChangedOnlyAsModeler46("kommunens-lagesbild",
+        ModelFile.of("kommunens-lagesbild.bpmn", changedAgain), List.of(MUNICIPAL_FORM));
+
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.message()).contains("formuläret 'samverkan-lagesbild-kommun' finns inte i driftsättningen");
+    assertThat(latest(MunicipalSituationPictureProcess.KEY).getId()).isEqualTo(deployed.getId());
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private CamundaModeler processOwner() {
