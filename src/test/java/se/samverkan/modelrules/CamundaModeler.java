@@ -81,6 +81,11 @@ final class CamundaModeler {
         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** Modeler with "Authentication: Bearer token". */
+  static CamundaModeler withBearer(int port, String token) {
+    return new CamundaModeler(endpoint(port), "Bearer " + token);
+  }
+
   /** Modeler before the credentials are typed in (its connection check while the dialog is open). */
   static CamundaModeler withoutCredentials(int port) {
     return new CamundaModeler(endpoint(port), null);

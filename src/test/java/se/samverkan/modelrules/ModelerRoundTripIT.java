@@ -152,11 +152,13 @@ class ModelerRoundTripIT {
   }
 
   @Test
-  void shouldAskForCredentialsAndRefuseAWrongPassword() {
+  void shouldAskForCredentialsAndAcceptOnlyTheRightPasswordOverHttpBasic() {
     assertThat(CamundaModeler.withoutCredentials(port).checkConnection().status())
         .as("Modeler shows the user name and password fields on a 401").isEqualTo(401);
     assertThat(CamundaModeler.withBasic(port, PROCESS_OWNER, "fel-losenord").checkConnection().status())
         .isEqualTo(401);
+    assertThat(CamundaModeler.withBearer(port, "processagare").checkConnection().status())
+        .as("Samverkan takes no bearer tokens").isEqualTo(401);
     assertThat(processOwner().checkConnection().status()).isEqualTo(200);
     assertThat(processOwner().version().json()).containsKey("version");
   }
