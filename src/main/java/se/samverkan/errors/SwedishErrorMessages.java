@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,12 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -81,6 +87,11 @@ public class SwedishErrorMessages implements ContainerResponseFilter {
   static final String VARIABLE_NAME_TOO_LONG = "Ett variabelnamn är för långt: högst %d tecken tillåts.";
   static final String NOT_ALLOWED = "Förfrågan kunde inte utföras: adressen eller metoden finns inte här.";
   static final String UNEXPECTED = "Ett oväntat fel inträffade. Försök igen; kvarstår felet, kontakta förvaltningen.";
+  static final String DEPLOY_FORBIDDEN = "Du får inte driftsätta modeller: det får bara processägaren (funktionen "
+      + "processagare). Ingenting driftsattes. Logga in i Camunda Modeler med ditt eget konto i processägarens funktion.";
+  /** The first line of a refused model; the reasons follow, one a line (Modeler writes the message into its log). */
+  static final String MODEL_REFUSED = "Modellen driftsattes inte, och ingenting av driftsättningen sparades; "
+      + "körande ärenden påverkas inte. Rätta %s i Modeler och driftsätt igen:";
 
   /** What a person reads for a status, when nothing more specific is known. */
   static String swedish(int status) {
@@ -175,6 +186,13 @@ public class SwedishErrorMessages implements ContainerResponseFilter {
     if ((found = find(error, t -> t instanceof TaskAlreadyClaimedException)).isPresent()) {
       return Answer.of(409, found.get(), CLAIMED);
     }
+    if ((found = find(error, t -> t instanceof AuthorizationException)).isPresent() && isDeployment(found.get())) {
+      return Answer.of(403, found.get(), DEPLOY_FORBIDDEN);
+    }
+    if ((found = find(error, t -> t instanceof ParseException)).isPresent()) {
+      return Answer.of(ExceptionHandlerHelper.getInstance().getStatus(found.get()).getStatusCode(), found.get(),
+          modelRefused((ParseException) found.get()));
+    }
     if ((found = find(error, t -> t instanceof AuthorizationException)).isPresent()) {
       // ours (e.g. StartValidation) says in Swedish why; Camunda's lists permissions in English
       return Answer.of(403, found.get(), isSwedish(found.get().getMessage()) ? found.get().getMessage() : FORBIDDEN);
@@ -212,6 +230,40 @@ public class SwedishErrorMessages implements ContainerResponseFilter {
       status = 404;
     }
     return Answer.of(status, error, swedish(status));
+  }
+
+  /** Camunda refuses to create a deployment (CREATE on Deployment) to anyone but the process owner. */
+  private static boolean isDeployment(Throwable refusal) {
+    List<MissingAuthorization> missing = ((AuthorizationException) refusal).getMissingAuthorizations();
+    return missing != null && missing.stream()
+        .anyMatch(one -> Resources.DEPLOYMENT.resourceName().equals(one.getResourceType())
+            && Permissions.CREATE.getName().equals(one.getViolatedPermissionName()));
+  }
+
+  /**
+   * Every reason a deployment was refused (Samverkan's model rules and the engine's own parse
+   * errors), one a line, each with the file and the line in it, under a Swedish first line instead
+   * of the engine's "ENGINE-09005 Could not parse BPMN process. Errors:".
+   */
+  static String modelRefused(ParseException refusal) {
+    List<String> reasons = new ArrayList<>();
+    for (ResourceReport report : refusal.getResorceReports()) {
+      for (Problem problem : report.getErrors()) {
+        StringBuilder where = new StringBuilder(report.getResourceName() == null ? "" : report.getResourceName());
+        if (problem.getLine() > 0) {
+          where.append(where.isEmpty() ? "" : ", ").append("rad ").append(problem.getLine());
+        }
+        if (problem.getColumn() > 0) {
+          where.append(", kolumn ").append(problem.getColumn());
+        }
+        reasons.add("* " + problem.getMessage() + (where.isEmpty() ? "" : " (" + where + ")"));
+      }
+    }
+    if (reasons.isEmpty()) {
+      reasons.add("* " + refusal.getMessage());
+    }
+    String what = reasons.size() == 1 ? "punkten" : "de " + reasons.size() + " punkterna";
+    return String.format(MODEL_REFUSED, what) + "\n" + String.join("\n", reasons);
   }
 
   private static boolean isSwedish(String message) {

@@ -2,13 +2,16 @@ package se.samverkan.modelrules;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -48,9 +51,8 @@ final class ModelResourceRules implements Deployer {
     if (!deployment.isNew() || deployment.getResources() == null) {
       return;
     }
-    List<Problem> errors = new ArrayList<>();
+    Map<String, List<Problem>> errors = new LinkedHashMap<>();
     List<String> messages = new ArrayList<>();
-    List<String> resources = new ArrayList<>();
     int bpmnResourcesWithErrors = 0;
     for (ResourceEntity resource : deployment.getResources().values()) {
       String name = resource.getName() == null ? "" : resource.getName();
@@ -81,18 +83,42 @@ final class ModelResourceRules implements Deployer {
         }
       }
       if (parse != null && parse.hasErrors()) {
-        resources.add(name);
+        errors.put(name, parse.getProblems());
         for (Problem problem : parse.getProblems()) {
-          errors.add(problem);
           messages.add("* " + problem.getMessage() + " | resource " + name + " | line " + problem.getLine());
         }
       }
     }
     // One BPMN model alone: the engine's BPMN parse (ModelRulesBpmnParse) reports the same reasons itself.
-    boolean oneModelAlone = resources.size() == 1 && bpmnResourcesWithErrors == 1;
+    boolean oneModelAlone = errors.size() == 1 && bpmnResourcesWithErrors == 1;
     if (!errors.isEmpty() && !oneModelAlone) {
-      throw new ParseException("Modellen kan inte driftsättas:\n" + String.join("\n", messages),
-          String.join(", ", resources), errors, List.of());
+      throw new RefusedResources("Modellen kan inte driftsättas:\n" + String.join("\n", messages), errors);
+    }
+  }
+
+  /** A ParseException with a report per refused file, as the engine's own has per BPMN file. */
+  static final class RefusedResources extends ParseException {
+    RefusedResources(String message, Map<String, List<Problem>> errorsByResource) {
+      super(message, null, List.of(), List.of());
+      resorceReports.clear();
+      errorsByResource.forEach((resource, problems) -> resorceReports.add(new Report(resource, problems)));
+    }
+  }
+
+  private record Report(String resource, List<Problem> problems) implements ResourceReport {
+    @Override
+    public String getResourceName() {
+      return resource;
+    }
+
+    @Override
+    public List<Problem> getErrors() {
+      return problems;
+    }
+
+    @Override
+    public List<Problem> getWarnings() {
+      return List.of();
     }
   }
 

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,58 @@ class SwedishErrorMessagesTest {
     assertThat(forbidden.message()).isEqualTo(SwedishErrorMessages.FORBIDDEN);
     Answer ours = SwedishErrorMessages.answer(new AuthorizationException("Du kan inte starta en process för Storuman."));
     assertThat(ours.message()).isEqualTo("Du kan inte starta en process för Storuman.");
+  }
+
+  @Test
+  void shouldTellAFunctionUserThatOnlyTheProcessOwnerDeploys() {
+    Answer deploy = SwedishErrorMessages.answer(new AuthorizationException("samordnare.lycksele",
+        Permissions.CREATE.getName(), Resources.DEPLOYMENT.resourceName(), null));
+    Answer readDeployment = SwedishErrorMessages.answer(new AuthorizationException("samordnare.lycksele",
+        Permissions.READ.getName(), Resources.DEPLOYMENT.resourceName(), "d1"));
+
+    assertThat(deploy.status()).isEqualTo(403);
+    assertThat(deploy.message()).isEqualTo(SwedishErrorMessages.DEPLOY_FORBIDDEN).contains("processagare");
+    assertThat(readDeployment.message()).isEqualTo(SwedishErrorMessages.FORBIDDEN);
+  }
+
+  @Test
+  void shouldListEveryReasonOfARefusedModelWithFileAndLineUnderASwedishFirstLine() {
+    Problem ours = problem("Processen \"Lägesbild\" (lagesbild) saknar historiktid. Regel: …", 3, 7);
+    Problem engines = problem("Invalid destination 'Task_Gone' of sequence flow 'Flow_1'", 12, 0);
+    ParseException refusal = new ParseException("ENGINE-09005 Could not parse BPMN process. Errors: …",
+        "lagesbild.bpmn", List.of(ours, engines), List.of());
+
+    Answer answer = SwedishErrorMessages.answer(new ProcessEngineException("deploy failed", refusal));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.message().lines()).containsExactly(
+        String.format(SwedishErrorMessages.MODEL_REFUSED, "de 2 punkterna"),
+        "* " + ours.getMessage() + " (lagesbild.bpmn, rad 3, kolumn 7)",
+        "* " + engines.getMessage() + " (lagesbild.bpmn, rad 12)");
+  }
+
+  private static Problem problem(String message, int line, int column) {
+    return new Problem() {
+      public String getMessage() {
+        return message;
+      }
+
+      public int getLine() {
+        return line;
+      }
+
+      public int getColumn() {
+        return column;
+      }
+
+      public String getMainElementId() {
+        return null;
+      }
+
+      public List<String> getElementIds() {
+        return List.of();
+      }
+    };
   }
 
   @Test

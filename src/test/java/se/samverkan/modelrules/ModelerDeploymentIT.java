@@ -29,7 +29,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/** The call Camunda Modeler's "Deploy" makes: multipart POST /engine-rest/deployment/create with HTTP Basic. */
+/**
+ * The rules at a REST deployment (multipart POST /engine-rest/deployment/create with HTTP Basic);
+ * {@link ModelerRoundTripIT} replays Camunda Modeler's own requests field for field.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ModelerDeploymentIT {
 
