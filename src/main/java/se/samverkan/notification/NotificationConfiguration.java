@@ -6,6 +6,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import se.samverkan.engine.EveryUserTaskPlugin;
@@ -38,8 +40,8 @@ class NotificationConfiguration {
   }
 
   @Bean
-  TaskLinks taskLinks(@Value("${samverkan.mail.tasklist-url}") String tasklistUrl) {
-    return new TaskLinks(tasklistUrl);
+  TaskLinks taskLinks(@Value("${samverkan.mail.tasklist-url}") String tasklistUrl, Environment environment) {
+    return new TaskLinks(PublicAddress.tasklistUrl(tasklistUrl, environment.acceptsProfiles(Profiles.of("prod"))));
   }
 
   @Bean

@@ -39,6 +39,7 @@ class ProductionProfileIT {
 
   private static final String ENGINE = "prodprofile";
   private static final String ADMIN_PASSWORD = "Prod-Test-1234!";
+  private static final String PUBLIC_URL = "https://samverkan.lycksele.example";
 
   private static ConfigurableApplicationContext context;
   private static HttpClient http;
@@ -51,7 +52,8 @@ class ProductionProfileIT {
     context = SeparateApplication.start(ENGINE, url,
         "--spring.profiles.active=prod",
         "--camunda.bpm.admin-user.id=driftadmin",
-        "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD);
+        "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+        "--samverkan.public-url=" + PUBLIC_URL);
     base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   }
@@ -82,6 +84,25 @@ class ProductionProfileIT {
               "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD))
           .as(profiles)
           .hasStackTraceContaining("profilen 'prod' får inte köras tillsammans med 'demo'");
+    }
+  }
+
+  @Test
+  void shouldLinkMailsToTheConfiguredPublicAddressAndRefuseToStartWithoutOne() throws Exception {
+    assertThat(context.getBean(se.samverkan.notification.TaskLinks.class).task("t-1"))
+        .isEqualTo(PUBLIC_URL + "/camunda/app/tasklist/default/#/?task=t-1");
+    // not set, plain http, this machine: a link in a mail must reach the reader, over TLS
+    for (String address : List.of("", "http://samverkan.lycksele.example", "https://localhost:8443")) {
+      List<String> arguments = new java.util.ArrayList<>(List.of("--spring.profiles.active=prod",
+          "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD));
+      if (!address.isEmpty()) {
+        arguments.add("--samverkan.public-url=" + address);
+      }
+      String url = SeparateApplication.newH2Url();
+      SeparateApplication.createCamundaSchema(url);
+      assertThatThrownBy(() -> SeparateApplication.start(ENGINE + "nourl", url, arguments.toArray(String[]::new)))
+          .as(address).hasStackTraceContaining("länkarna i e-posten behöver Samverkans adress")
+          .hasStackTraceContaining("SAMVERKAN_PUBLIC_URL");
     }
   }
 
