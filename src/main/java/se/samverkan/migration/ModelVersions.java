@@ -264,7 +264,9 @@ public class ModelVersions {
       ProcessDefinition targetDefinition, List<NewVariable> variables, Map<String, TypedValue> values) {
     List<String> changes = new ArrayList<>();
     if (!Objects.equals(source.getName(), target.getName())) {
-      changes.add("Byter namn till «" + nameOf(target) + "».");
+      changes.add(source instanceof UserTask
+          ? "Byter namn till «" + nameOf(target) + "»; nya uppgifter får det nya namnet, en uppgift som redan väntar behåller sitt i Tasklist."
+          : "Byter namn till «" + nameOf(target) + "».");
     }
     if (source instanceof BoundaryEvent && target instanceof BoundaryEvent) {
       String before = timerOf(((BoundaryEvent) source).getEventDefinitions().stream()
