@@ -1,7 +1,6 @@
 package se.samverkan.migration;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
@@ -38,10 +37,8 @@ public record MigrationProposal(
     return plan != null && refusals.isEmpty() && movable > 0;
   }
 
-  /** The steps with waiting instances the process owner may choose, by activity id. */
-  public Map<String, Long> choosable() {
-    java.util.Map<String, Long> steps = new java.util.LinkedHashMap<>();
-    carriedOver.stream().filter(step -> step.waiting() > 0).forEach(step -> steps.put(step.activityId(), step.waiting()));
-    return steps;
+  /** The carried-over steps with waiting instances: what the process owner may choose. */
+  public List<CarriedOver> choosable() {
+    return carriedOver.stream().filter(step -> step.waiting() > 0).toList();
   }
 }

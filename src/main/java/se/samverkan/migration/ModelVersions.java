@@ -125,7 +125,7 @@ public class ModelVersions {
       if (chosenSteps != null && !chosenSteps.isEmpty()) {
         Set<String> inChosen = new LinkedHashSet<>();
         for (String step : chosenSteps) {
-          if (!proposal.choosable().containsKey(step)) {
+          if (proposal.choosable().stream().noneMatch(choosable -> choosable.activityId().equals(step))) {
             throw new MigrationRefusedException("Steget " + step + " har inga ärenden som kan flyttas.");
           }
           runtime.createExecutionQuery().processDefinitionId(sourceDefinitionId).activityId(step).list()
