@@ -37,7 +37,8 @@ class ArchitectureTest {
       .layer("features").definedBy("se.samverkan.agreement..", "se.samverkan.promise..", "se.samverkan.signing..",
           "se.samverkan.lawduty..", "se.samverkan.lessons..", "se.samverkan.est..", "se.samverkan.handover..",
           "se.samverkan.escalation..", "se.samverkan.notification..", "se.samverkan.tasklist..",
-          "se.samverkan.security..", "se.samverkan.modelrules..", "se.samverkan.errors..", "se.samverkan.webapps..")
+          "se.samverkan.security..", "se.samverkan.modelrules..", "se.samverkan.errors..", "se.samverkan.webapps..",
+          "se.samverkan.migration..")
       .layer("demo").definedBy("se.samverkan.demo..")
       .layer("startup").definedBy("se.samverkan.startup..")
       .whereLayer("features").mayOnlyBeAccessedByLayers("startup")

@@ -94,7 +94,7 @@ public final class ProcessTestEngine {
             new FormValidationListener(), new se.samverkan.forms.ChecklistCompleteListener()),
         new ModelRulesPlugin(organisation()),
         new ModelExpressionPlugin(), new AuthenticatedGroupsPlugin(), new StartValidationPlugin(new StartValidation(organisation())),
-        new SamverkanSchema());
+        new se.samverkan.migration.TimeoutListenerProtectionPlugin(), new SamverkanSchema());
   }
 
   /**
@@ -150,6 +150,18 @@ public final class ProcessTestEngine {
         configuration("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     configuration.setProcessEngineName(name);
     configuration.getProcessEnginePlugins().removeIf(plugin -> plugin instanceof ModelRulesPlugin);
+    return configuration.buildProcessEngine();
+  }
+
+  /**
+   * A separate engine like this one (own H2 database, own name) without one of its plugins, e.g. to
+   * show what a plugin protects against.
+   */
+  public static ProcessEngine engineWithout(String name, Class<? extends ProcessEnginePlugin> plugin) {
+    StandaloneInMemProcessEngineConfiguration configuration =
+        configuration("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    configuration.setProcessEngineName(name);
+    configuration.getProcessEnginePlugins().removeIf(plugin::isInstance);
     return configuration.buildProcessEngine();
   }
 

@@ -22,7 +22,7 @@ public final class WebappSession {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A status and the body read as JSON (an object, or null when the body is empty or not an object). */
-  public record Answer(int status, Map<String, Object> body, String text) {}
+  public record Answer(int status, Map<String, Object> body, String text, String location) {}
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final String base;
@@ -100,6 +100,22 @@ public final class WebappSession {
     }
   }
 
+  /** GET of a page of the application outside the webapps (e.g. /samverkan/modellversioner), with this session. */
+  public Answer page(String path) {
+    return call(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+  }
+
+  /** POST of an HTML form (application/x-www-form-urlencoded) to a page of the application, with this session. */
+  public Answer postForm(String path, String form) {
+    return call(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** A session that never logged in. */
+  public static WebappSession anonymous(int port) {
+    return new WebappSession(port);
+  }
+
   private Answer json(String method, String path, Object body) {
     try {
       return call(engine(path).header("Content-Type", "application/json")
@@ -122,7 +138,7 @@ public final class WebappSession {
       if (text != null && text.trim().startsWith("{")) {
         body = JSON.readValue(text, new TypeReference<>() {});
       }
-      return new Answer(response.statusCode(), body, text);
+      return new Answer(response.statusCode(), body, text, response.headers().firstValue("Location").orElse(null));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

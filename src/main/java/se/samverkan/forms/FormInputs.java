@@ -25,17 +25,28 @@ public final class FormInputs {
   public record Input(String name, boolean readOnly, JsonNode defaultValue) {}
 
   private final Map<String, Input> inputs;
+  private final Map<String, String> labels;
+  private final Set<String> lists;
 
-  private FormInputs(Map<String, Input> inputs) {
+  private FormInputs(Map<String, Input> inputs, Map<String, String> labels, Set<String> lists) {
     this.inputs = Collections.unmodifiableMap(inputs);
+    this.labels = Collections.unmodifiableMap(labels);
+    this.lists = Collections.unmodifiableSet(lists);
   }
 
   public static FormInputs of(JsonNode form) {
     Map<String, Input> inputs = new LinkedHashMap<>();
+    Map<String, String> labels = new LinkedHashMap<>();
+    Set<String> lists = new java.util.LinkedHashSet<>();
     FormRules.walk(form.path("components"), false, new FormRules.ComponentVisitor() {
       @Override
       public void field(JsonNode field, String type, boolean optional) {
-        declare(inputs, firstSegment(field.get("key").asText()), readOnly(field), field.get("defaultValue"));
+        String name = firstSegment(field.get("key").asText());
+        declare(inputs, name, readOnly(field), field.get("defaultValue"));
+        labels.putIfAbsent(name, field.path("label").asText(name));
+        if (LIST_FIELDS.contains(type) && name.equals(field.get("key").asText().trim())) {
+          lists.add(name);
+        }
       }
 
       @Override
@@ -51,10 +62,27 @@ public final class FormInputs {
       public void list(JsonNode list, String path, boolean optional) {
         if (!path.isBlank()) {
           declare(inputs, firstSegment(path), readOnly(list), null);
+          labels.putIfAbsent(firstSegment(path), list.path("label").asText(firstSegment(path)));
+          if (!path.contains(".")) {
+            lists.add(path.trim());
+          }
         }
       }
     });
-    return new FormInputs(inputs);
+    return new FormInputs(inputs, labels, lists);
+  }
+
+  /** The form fields whose value is a list (checklist, taglist, dynamic list), submitted as JSON. */
+  private static final Set<String> LIST_FIELDS = Set.of("checklist", "taglist");
+
+  /** Whether the declared variable holds a list (a checklist, taglist or dynamic list of its own). */
+  public boolean isList(String name) {
+    return lists.contains(name);
+  }
+
+  /** The label a person sees for the variable (its first field's), or the name when it has none. */
+  public String label(String name) {
+    return labels.getOrDefault(name, name);
   }
 
   /** The names of the declared variables, in form order. */

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class WebSessions implements HttpSessionListener, HttpSessionAttributeListener {
 
   /** The session attribute the Camunda webapps keep their {@link Authentications} in (AuthenticationUtil). */
-  static final String CAMUNDA_AUTHENTICATIONS = "authenticatedUser";
+  public static final String CAMUNDA_AUTHENTICATIONS = "authenticatedUser";
   private static final Logger log = LoggerFactory.getLogger(WebSessions.class);
 
   private final Map<String, Set<HttpSession>> byUser = new ConcurrentHashMap<>();
