@@ -40,6 +40,8 @@ public final class ProcessTestEngine {
   private static final String JDBC_URL = "jdbc:h2:mem:samverkan-process-tests;DB_CLOSE_DELAY=-1";
   public static final SwedishWorkingDays WORKING_DAYS = new SwedishWorkingDays(java.time.ZoneId.of("Europe/Stockholm"));
 
+  private static final se.samverkan.forms.DeployedTaskForms FORMS = new se.samverkan.forms.DeployedTaskForms();
+
   private static ProcessEngine engine;
   private static MailOutbox outbox;
   private static TaskNotifier notifier;
@@ -62,8 +64,8 @@ public final class ProcessTestEngine {
     beans.put("organisation", organisation);
     beans.put("taskReminder", new TaskReminderListener(notifier()));
     beans.put("taskEscalation", new TaskEscalationListener(organisation, notifier()));
-    beans.put("formValidation", new FormValidationListener());
-    beans.put("checklistComplete", new se.samverkan.forms.ChecklistCompleteListener());
+    beans.put("formValidation", new FormValidationListener(FORMS));
+    beans.put("checklistComplete", new se.samverkan.forms.ChecklistCompleteListener(FORMS));
     beans.put("signatureCollector", new se.samverkan.signing.SignatureCollector(organisation));
     beans.put("lawDuties", new se.samverkan.lawduty.LawDuties());
     beans.put("lessonRecorder", new se.samverkan.lessons.LessonRecorder(organisation));
@@ -91,7 +93,7 @@ public final class ProcessTestEngine {
     return List.of(new SpinProcessEnginePlugin(), new WorkingDayCalendarPlugin(WORKING_DAYS),
         new EveryUserTaskPlugin(new NewTaskListener(notifier())), new EveryUserTaskPlugin(new ListColumns()),
         se.samverkan.modelrules.EngineAddedListeners.completionChecks(
-            new FormValidationListener(), new se.samverkan.forms.ChecklistCompleteListener()),
+            new FormValidationListener(FORMS), new se.samverkan.forms.ChecklistCompleteListener(FORMS)),
         new ModelRulesPlugin(organisation()),
         new ModelExpressionPlugin(), new AuthenticatedGroupsPlugin(), new StartValidationPlugin(new StartValidation(organisation())),
         new SamverkanSchema());

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
-import se.samverkan.forms.FormValidationListener;
+import se.samverkan.forms.DeployedTaskForms;
 
 /**
  * Puts {@link EngineGuard} into the engine's command chain, before the transaction and command
@@ -14,9 +14,9 @@ import se.samverkan.forms.FormValidationListener;
 @Component
 public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 
-  private final FormValidationListener forms;
+  private final DeployedTaskForms forms;
 
-  public EngineGuardPlugin(FormValidationListener forms) {
+  public EngineGuardPlugin(DeployedTaskForms forms) {
     this.forms = forms;
   }
 
