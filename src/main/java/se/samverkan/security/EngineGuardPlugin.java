@@ -3,7 +3,6 @@ package se.samverkan.security;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.stereotype.Component;
 import se.samverkan.forms.DeployedTaskForms;
 
 /**
@@ -11,7 +10,6 @@ import se.samverkan.forms.DeployedTaskForms;
  * context are opened, so it sees each call as its caller made it: /engine-rest, the webapps' API and
  * Java callers go through the same chain.
  */
-@Component
 public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 
   private final DeployedTaskForms forms;

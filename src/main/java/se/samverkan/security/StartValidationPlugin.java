@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.stereotype.Component;
 
 /**
  * Makes the start checks impossible to skip, in two places of the engine:
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Impl API (parse listener, command interceptors): the engine offers no public hook for either.
  */
-@Component
 public class StartValidationPlugin extends AbstractProcessEnginePlugin {
 
   private final StartValidation startValidation;
