@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -158,6 +159,20 @@ public final class ProcessTestEngine {
       engine = configuration(JDBC_URL).buildProcessEngine();
     }
     return engine;
+  }
+
+  /**
+   * A separate engine like this one (own H2 database, own name), not registered with
+   * ProcessEngines: for a JVM that also runs the application, whose engine the webapps and REST
+   * find by the name "default" (EngineWiringIT compares the two).
+   */
+  public static ProcessEngine unregisteredEngine(String name) {
+    StandaloneInMemProcessEngineConfiguration configuration =
+        configuration("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    configuration.setProcessEngineName(name);
+    ProcessEngine separate = configuration.buildProcessEngine();
+    ProcessEngines.unregister(separate);
+    return separate;
   }
 
   /**

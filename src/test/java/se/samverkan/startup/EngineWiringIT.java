@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
 import se.samverkan.ProcessTestEngine;
 import se.samverkan.modelrules.ModelBeans;
@@ -41,15 +40,22 @@ class EngineWiringIT {
       "org.camunda.bpm.spring.boot.starter.event.EventPublisherPlugin",
       "org.camunda.bpm.spring.boot.starter.plugin.ApplicationContextClassloaderSwitchPlugin");
 
+  /** Built once, beside the application's engine, without taking its place in ProcessEngines. */
+  private static ProcessEngine processTestEngine;
+
   @Autowired ProcessEngine engine;
-  @Autowired ApplicationContext context;
 
   ProcessEngineConfigurationImpl application() {
     return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 
   ProcessEngineConfigurationImpl processTests() {
-    return (ProcessEngineConfigurationImpl) ProcessTestEngine.engine().getProcessEngineConfiguration();
+    synchronized (EngineWiringIT.class) {
+      if (processTestEngine == null) {
+        processTestEngine = ProcessTestEngine.unregisteredEngine("engine-wiring-comparison");
+      }
+    }
+    return (ProcessEngineConfigurationImpl) processTestEngine.getProcessEngineConfiguration();
   }
 
   @Test
