@@ -1,44 +1,48 @@
 package se.samverkan;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import se.samverkan.engine.EveryUserTaskPlugin;
+import se.samverkan.engine.SwedishTime;
 import se.samverkan.engine.SwedishWorkingDays;
-import se.samverkan.engine.WorkingDayCalendarPlugin;
 import se.samverkan.escalation.TaskEscalationListener;
 import se.samverkan.escalation.TaskReminderListener;
+import se.samverkan.forms.ChecklistCompleteListener;
+import se.samverkan.forms.DeployedTaskForms;
 import se.samverkan.forms.FormValidationListener;
-import se.samverkan.modelrules.ModelExpressionPlugin;
+import se.samverkan.modelrules.ModelBeans;
 import se.samverkan.modelrules.ModelRulesPlugin;
 import se.samverkan.notification.MailOutbox;
-import se.samverkan.notification.NewTaskListener;
 import se.samverkan.notification.TaskLinks;
 import se.samverkan.notification.TaskNotifier;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationLoader;
-import se.samverkan.security.AuthenticatedGroupsPlugin;
 import se.samverkan.security.StartValidation;
-import se.samverkan.security.StartValidationPlugin;
-import se.samverkan.tasklist.ListColumns;
+import se.samverkan.startup.EngineWiring;
 
 /**
  * The engine of the fast process tests: in-memory H2, no job executor (tests drive time with
- * ClockUtil and execute jobs themselves), the same plugins and beans as the application.
- * Beans are plain objects here; models reference them as ${beanName} as in Spring.
+ * ClockUtil and execute jobs themselves), the same plugins, settings and model beans as the
+ * application. Beans are plain objects here; models reference them as ${beanName} as in Spring.
  */
 public final class ProcessTestEngine {
 
   private static final String JDBC_URL = "jdbc:h2:mem:samverkan-process-tests;DB_CLOSE_DELAY=-1";
-  public static final SwedishWorkingDays WORKING_DAYS = new SwedishWorkingDays(java.time.ZoneId.of("Europe/Stockholm"));
+  public static final SwedishWorkingDays WORKING_DAYS = new SwedishWorkingDays(SwedishTime.ZONE);
+
+  private static final DeployedTaskForms FORMS = new DeployedTaskForms();
+  private static final FormValidationListener FORM_VALIDATION = new FormValidationListener(FORMS);
+  private static final ChecklistCompleteListener CHECKLIST_COMPLETE = new ChecklistCompleteListener(FORMS);
 
   private static ProcessEngine engine;
   private static MailOutbox outbox;
@@ -56,14 +60,18 @@ public final class ProcessTestEngine {
         "organisation.yaml");
   }
 
-  /** The beans models may reference. Add the beans of a new feature here. */
+  /**
+   * The beans models may reference, built as Spring builds them: exactly {@link ModelBeans}' list
+   * (the engine refuses to start otherwise); EngineWiringIT compares their classes with the
+   * application's.
+   */
   static Map<Object, Object> beans(Organisation organisation) {
     Map<Object, Object> beans = new HashMap<>();
     beans.put("organisation", organisation);
     beans.put("taskReminder", new TaskReminderListener(notifier()));
     beans.put("taskEscalation", new TaskEscalationListener(organisation, notifier()));
-    beans.put("formValidation", new FormValidationListener());
-    beans.put("checklistComplete", new se.samverkan.forms.ChecklistCompleteListener());
+    beans.put("formValidation", FORM_VALIDATION);
+    beans.put("checklistComplete", CHECKLIST_COMPLETE);
     beans.put("signatureCollector", new se.samverkan.signing.SignatureCollector(organisation));
     beans.put("lawDuties", new se.samverkan.lawduty.LawDuties());
     beans.put("lessonRecorder", new se.samverkan.lessons.LessonRecorder(organisation));
@@ -84,17 +92,29 @@ public final class ProcessTestEngine {
     beans.put("followUpRules", new se.samverkan.promise.FollowUpRules());
     beans.put("promiseRenewal", new se.samverkan.promise.PromiseRenewal());
     beans.putAll(se.samverkan.est.EstTestBeans.beans(organisation));
+    List<String> missing = ModelBeans.all().stream().map(ModelBeans.Bean::name)
+        .filter(name -> !beans.containsKey(name)).toList();
+    List<Object> unpublished = beans.keySet().stream().filter(name -> ModelBeans.named(String.valueOf(name)).isEmpty())
+        .toList();
+    if (!missing.isEmpty() || !unpublished.isEmpty()) {
+      throw new IllegalStateException("The process tests' beans are not ModelBeans': missing " + missing
+          + ", not published " + unpublished);
+    }
     return beans;
   }
 
+  /**
+   * The application's plugins ({@link EngineWiring}, the same list in the same order), after Spin
+   * (the starter's in the application), and Samverkan's schema (Flyway in the application).
+   */
   static List<ProcessEnginePlugin> plugins() {
-    return List.of(new SpinProcessEnginePlugin(), new WorkingDayCalendarPlugin(WORKING_DAYS),
-        new EveryUserTaskPlugin(new NewTaskListener(notifier())), new EveryUserTaskPlugin(new ListColumns()),
-        se.samverkan.modelrules.EngineAddedListeners.completionChecks(
-            new FormValidationListener(), new se.samverkan.forms.ChecklistCompleteListener()),
-        new ModelRulesPlugin(organisation()),
-        new ModelExpressionPlugin(), new AuthenticatedGroupsPlugin(), new StartValidationPlugin(new StartValidation(organisation())),
-        new se.samverkan.migration.TimeoutListenerProtectionPlugin(), new SamverkanSchema());
+    Organisation organisation = organisation();
+    List<ProcessEnginePlugin> plugins = new ArrayList<>();
+    plugins.add(new SpinProcessEnginePlugin());
+    plugins.addAll(EngineWiring.plugins(new EngineWiring.Parts(organisation, WORKING_DAYS, notifier(), FORMS,
+        FORM_VALIDATION, CHECKLIST_COMPLETE, new StartValidation(organisation), null, false)));
+    plugins.add(new SamverkanSchema());
+    return plugins;
   }
 
   /**
@@ -142,15 +162,25 @@ public final class ProcessTestEngine {
   }
 
   /**
+   * A separate engine like this one (own H2 database, own name), not registered with
+   * ProcessEngines: for a JVM that also runs the application, whose engine the webapps and REST
+   * find by the name "default" (EngineWiringIT compares the two).
+   */
+  public static ProcessEngine unregisteredEngine(String name) {
+    StandaloneInMemProcessEngineConfiguration configuration =
+        configuration("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    configuration.setProcessEngineName(name);
+    ProcessEngine separate = configuration.buildProcessEngine();
+    ProcessEngines.unregister(separate);
+    return separate;
+  }
+
+  /**
    * A separate engine like this one (own H2 database, own name) without the deployment check of
    * models, for tests of what the engine still refuses at run time in a model that got past it.
    */
   public static ProcessEngine engineWithoutModelRules(String name) {
-    StandaloneInMemProcessEngineConfiguration configuration =
-        configuration("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-    configuration.setProcessEngineName(name);
-    configuration.getProcessEnginePlugins().removeIf(plugin -> plugin instanceof ModelRulesPlugin);
-    return configuration.buildProcessEngine();
+    return engineWithout(name, ModelRulesPlugin.class);
   }
 
   /**
@@ -166,20 +196,15 @@ public final class ProcessTestEngine {
   }
 
   /**
-   * The settings, beans and plugins every process-test engine shares (this one and
-   * CoverageProcessTestEngine), mirroring application.yaml, on an in-memory H2 database.
+   * The beans and plugins every process-test engine shares (this one and CoverageProcessTestEngine),
+   * on an in-memory H2 database without job executor; the engine settings come with the plugins
+   * ({@link se.samverkan.engine.EngineSettings}).
    */
   static StandaloneInMemProcessEngineConfiguration configuration(String jdbcUrl) {
     StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setJdbcUrl(jdbcUrl);
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     configuration.setJobExecutorActivate(false);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setEnforceHistoryTimeToLive(true);
-    configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._@-]*");
-    configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]*");
-    configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
-    configuration.setEnableHistoricInstancePermissions(true);
     configuration.setBeans(beans(organisation()));
     configuration.getProcessEnginePlugins().addAll(plugins());
     return configuration;

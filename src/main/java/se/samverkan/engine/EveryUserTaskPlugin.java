@@ -17,7 +17,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Adds listeners to every user task of every model at parse time, without the process owner having
- * to remember them in Modeler: create listeners after the model's own (the notification of the
+ * to remember them in Modeler: checks of the new task before everything else ({@link #checkEveryCreation}:
+ * who it goes to), create listeners after the model's own (the notification of the
  * function, NewTaskListener; the columns of Tasklist's lists, ListColumns), and complete listeners
  * before the model's own ({@link #beforeEveryCompletion}: server-side form validation, then the
  * checklist), so that a model's collector (e.g. {@code ${situationPictureCollector}}) only ever sees
@@ -31,17 +32,29 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
 
+  private final List<TaskListener> beforeCreation;
   private final List<TaskListener> onCreate;
   private final Map<String, TaskListener> beforeCompletion;
 
   /** A create listener for every user task, run after the model's own create listeners. */
   public EveryUserTaskPlugin(TaskListener createListener) {
-    this(List.of(createListener), Map.of());
+    this(List.of(), List.of(createListener), Map.of());
   }
 
-  private EveryUserTaskPlugin(List<TaskListener> onCreate, Map<String, TaskListener> beforeCompletion) {
+  private EveryUserTaskPlugin(List<TaskListener> beforeCreation, List<TaskListener> onCreate,
+      Map<String, TaskListener> beforeCompletion) {
+    this.beforeCreation = List.copyOf(beforeCreation);
     this.onCreate = List.copyOf(onCreate);
     this.beforeCompletion = beforeCompletion;
+  }
+
+  /**
+   * A check of every new user task, run first of its create listeners (a built-in listener: before
+   * the model's own and the other plugins', also when custom listeners are skipped); what it throws
+   * fails the transaction that creates the task.
+   */
+  public static EveryUserTaskPlugin checkEveryCreation(TaskListener check) {
+    return new EveryUserTaskPlugin(List.of(check), List.of(), Map.of());
   }
 
   /**
@@ -49,7 +62,7 @@ public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
    * the bean name a model would reference it by ({@code ${name}}).
    */
   public static EveryUserTaskPlugin beforeEveryCompletion(Map<String, TaskListener> listenersByBeanName) {
-    return new EveryUserTaskPlugin(List.of(), new LinkedHashMap<>(listenersByBeanName));
+    return new EveryUserTaskPlugin(List.of(), List.of(), new LinkedHashMap<>(listenersByBeanName));
   }
 
   /** The bean names of the complete listeners this plugin adds, in order. */
@@ -67,6 +80,7 @@ public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           TaskDefinition definition = behavior.getTaskDefinition();
+          beforeCreation.forEach(check -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, check));
           onCreate.forEach(listener -> definition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener));
           beforeCompletion.forEach((name, listener) -> {
             List<TaskListener> declared = definition.getTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE);

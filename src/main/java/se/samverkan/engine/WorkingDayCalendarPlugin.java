@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * Makes the engine count due dates ("dueDate") and timer durations ("duration") on Swedish
- * working days; repeating cycles keep the engine's calendar. The Spring Boot starter applies every
- * ProcessEnginePlugin bean (see EngineConfiguration); process tests add it in ProcessTestEngine.
+ * working days; repeating cycles keep the engine's calendar. One of the plugins of
+ * se.samverkan.startup.EngineWiring (the application's and the process tests' engine alike).
  */
 public class WorkingDayCalendarPlugin extends AbstractProcessEnginePlugin {
 

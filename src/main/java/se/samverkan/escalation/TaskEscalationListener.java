@@ -1,12 +1,9 @@
 package se.samverkan.escalation;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,6 +11,7 @@ import se.samverkan.handover.VacancyMonitor;
 import se.samverkan.notification.TaskNotifier;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
+import se.samverkan.process.CandidateGroups;
 import se.samverkan.tasklist.TasklistFilters;
 
 /**
@@ -43,12 +41,7 @@ public class TaskEscalationListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object previous = task.getVariableLocal(LEVEL);
     int level = previous instanceof Number n ? n.intValue() + 1 : 1;
-    Set<String> candidates = new LinkedHashSet<>();
-    for (IdentityLink link : List.copyOf(task.getCandidates())) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        candidates.add(link.getGroupId());
-      }
-    }
+    Set<String> candidates = new LinkedHashSet<>(CandidateGroups.of(task));
     Set<String> targets = new LinkedHashSet<>();
     candidates.forEach(group -> organisation.escalationTargetOf(group)
         .map(OrganisationFunction::groupId)

@@ -13,9 +13,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
+import se.samverkan.engine.SwedishTime;
 import se.samverkan.organisation.Lpo;
 import se.samverkan.organisation.Municipality;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.process.JsonVariables;
 
 /**
  * Sets up a cycle: its dates (cycle start, report deadline, next meeting, next cycle's start),
@@ -47,15 +49,15 @@ public class EstCyclePreparation implements JavaDelegate {
     execution.setVariable(LPO, lpo.slug());
     execution.setVariable(LPO_NAME, lpo.name());
     execution.setVariable(CYCLE_START, Date.from(schedule.cycleStart(kommun, meeting).toInstant()));
-    execution.setVariable(MEETING_TEXT, EstJson.swedish(meeting));
+    execution.setVariable(MEETING_TEXT, SwedishTime.spelledOut(meeting));
     execution.setVariable(REPORT_DEADLINE_AT, Date.from(deadline.toInstant()));
-    execution.setVariable(REPORT_DEADLINE_TEXT, EstJson.swedish(deadline));
+    execution.setVariable(REPORT_DEADLINE_TEXT, SwedishTime.spelledOut(deadline));
     execution.setVariable(NEXT_MEETING, Date.from(next.toInstant()));
-    execution.setVariable(NEXT_MEETING_TEXT, EstJson.swedish(next));
+    execution.setVariable(NEXT_MEETING_TEXT, SwedishTime.spelledOut(next));
     execution.setVariable(NEXT_CYCLE_START, Date.from(schedule.cycleStart(kommun, next).toInstant()));
     ArrayNode functions = functionOptions(municipality, lpo.slug());
-    execution.setVariable(FUNCTION_OPTIONS, EstJson.value(functions));
-    execution.setVariable(ATTENDANCE_OPTIONS, EstJson.value(functions));
+    execution.setVariable(FUNCTION_OPTIONS, JsonVariables.json(functions));
+    execution.setVariable(ATTENDANCE_OPTIONS, JsonVariables.json(functions));
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     execution.setVariable(PRIORITIES, latestPriorities(history, kommun));
     execution.setVariable(PREVIOUS_SITUATION_PICTURE,
@@ -78,7 +80,7 @@ public class EstCyclePreparation implements JavaDelegate {
 
   /** The municipality's EST actors plus samordnare and kommunpolis, as {label, value} options. */
   ArrayNode functionOptions(Municipality municipality, String lpo) {
-    ArrayNode options = EstJson.array();
+    ArrayNode options = JsonVariables.newArray();
     options.addObject().put("label", "Brottsförebyggande samordnare")
         .put("value", Organisation.groupId("samordnare", municipality.slug()));
     options.addObject().put("label", "Kommunpolis").put("value", Organisation.groupId("kommunpolis", lpo));

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.samverkan.engine.SwedishTime;
 
 /** Starts EST cycles, one per municipality and meeting: starting the same meeting twice returns the first. */
 public class EstCycles {
@@ -37,7 +38,7 @@ public class EstCycles {
     if (!existing.isEmpty()) {
       return existing.get(0);
     }
-    log.info("EST: startar cykeln för {} inför mötet {}", kommun, EstJson.swedish(local));
+    log.info("EST: startar cykeln för {} inför mötet {}", kommun, SwedishTime.spelledOut(local));
     return runtime.startProcessInstanceByKey(EstCycleProcess.KEY, businessKey, Variables.createVariables()
         .putValue(EstCycleProcess.KOMMUN, kommun)
         .putValue(EstCycleProcess.MEETING, Date.from(local.toInstant()))

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
+import se.samverkan.process.JsonVariables;
 
 /**
  * Before the meeting's planning: the previous meeting's interventions with the outcome their
@@ -23,30 +24,30 @@ public class EstFollowUp implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String previous = (String) execution.getVariable(PREVIOUS_CYCLE);
-    ArrayNode rows = EstJson.array();
+    ArrayNode rows = JsonVariables.newArray();
     if (previous != null) {
       Map<String, Object> variables = variablesOf(execution.getProcessEngineServices().getHistoryService(), previous);
-      for (JsonNode intervention : EstJson.read(variables.get(CYCLE_INTERVENTIONS))) {
-        String id = EstJson.text(intervention, "id");
-        JsonNode outcome = EstJson.read(variables.get(OUTCOME_PREFIX + id));
-        String reported = outcome.isObject() ? EstJson.text(outcome, "utfall") : NOT_REPORTED;
+      for (JsonNode intervention : JsonVariables.toJson(variables.get(CYCLE_INTERVENTIONS))) {
+        String id = JsonVariables.text(intervention, "id");
+        JsonNode outcome = JsonVariables.toJson(variables.get(OUTCOME_PREFIX + id));
+        String reported = outcome.isObject() ? JsonVariables.text(outcome, "utfall") : NOT_REPORTED;
         ObjectNode row = rows.addObject();
         row.put("id", id);
         for (String field : new String[] {"vad", "var", "nar", "ansvarig", "ansvarigNamn", "franMote"}) {
-          row.put(field, EstJson.text(intervention, field));
+          row.put(field, JsonVariables.text(intervention, field));
         }
         row.put("rapporteratUtfall", label(reported)
-            + (outcome.isObject() && !EstJson.text(outcome, "effekt").isBlank()
-                ? ": " + EstJson.text(outcome, "effekt") : ""));
+            + (outcome.isObject() && !JsonVariables.text(outcome, "effekt").isBlank()
+                ? ": " + JsonVariables.text(outcome, "effekt") : ""));
         if (!NOT_REPORTED.equals(reported)) {
           row.put("utfall", reported);
         }
-        row.put("effekt", outcome.isObject() ? EstJson.text(outcome, "effekt") : "");
+        row.put("effekt", outcome.isObject() ? JsonVariables.text(outcome, "effekt") : "");
         row.put("foraVidare", false);
       }
     }
-    execution.setVariable(FOLLOW_UP, EstJson.value(rows));
-    execution.setVariable(FOLLOW_UP_BASIS, EstJson.value(rows));
+    execution.setVariable(FOLLOW_UP, JsonVariables.json(rows));
+    execution.setVariable(FOLLOW_UP_BASIS, JsonVariables.json(rows));
     execution.setVariable(HAS_FOLLOW_UP, !rows.isEmpty());
   }
 

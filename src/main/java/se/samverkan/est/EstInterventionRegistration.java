@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import se.samverkan.process.JsonVariables;
 
 /**
  * After the meeting: the cycle's interventions are the ones decided plus the unresolved ones the
@@ -38,44 +39,44 @@ public class EstInterventionRegistration implements JavaDelegate {
     // unique per meeting, also with several meetings a day (the demo cadence)
     String idPrefix = kommun + "-" + DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm").format(meetingTime);
     Map<String, String> functionNames = new HashMap<>();
-    EstJson.read(execution.getVariable(FUNCTION_OPTIONS))
-        .forEach(o -> functionNames.put(EstJson.text(o, "value"), EstJson.text(o, "label")));
+    JsonVariables.toJson(execution.getVariable(FUNCTION_OPTIONS))
+        .forEach(o -> functionNames.put(JsonVariables.text(o, "value"), JsonVariables.text(o, "label")));
 
-    ArrayNode interventions = EstJson.array();
-    ArrayNode result = EstJson.array();
-    JsonNode basis = EstJson.read(execution.getVariable(FOLLOW_UP_BASIS));
-    JsonNode followUp = EstJson.read(execution.getVariable(FOLLOW_UP));
+    ArrayNode interventions = JsonVariables.newArray();
+    ArrayNode result = JsonVariables.newArray();
+    JsonNode basis = JsonVariables.toJson(execution.getVariable(FOLLOW_UP_BASIS));
+    JsonNode followUp = JsonVariables.toJson(execution.getVariable(FOLLOW_UP));
     for (int i = 0; i < basis.size(); i++) {
       ObjectNode row = ((ObjectNode) basis.get(i)).deepCopy();
       JsonNode recorded = followUp.path(i);
-      row.put("utfall", EstJson.text(recorded, "utfall"));
-      row.put("effekt", EstJson.text(recorded, "effekt"));
+      row.put("utfall", JsonVariables.text(recorded, "utfall"));
+      row.put("effekt", JsonVariables.text(recorded, "effekt"));
       row.put("foraVidare", recorded.path("foraVidare").asBoolean(false));
       result.add(row);
       if (row.path("foraVidare").asBoolean()) {
         ObjectNode carried = interventions.addObject();
         for (String field : new String[] {"id", "vad", "var", "ansvarig", "ansvarigNamn", "franMote"}) {
-          carried.put(field, EstJson.text(row, field));
+          carried.put(field, JsonVariables.text(row, field));
         }
         carried.put("nar", "");
         carried.put("overford", true);
       }
     }
-    JsonNode decided = EstJson.read(execution.getVariable(DECIDED));
+    JsonNode decided = JsonVariables.toJson(execution.getVariable(DECIDED));
     int n = 0;
     for (JsonNode row : decided) {
       ObjectNode intervention = interventions.addObject();
       intervention.put("id", idPrefix + "-" + (++n));
-      intervention.put("vad", EstJson.text(row, "vad"));
-      intervention.put("var", EstJson.text(row, "var"));
-      intervention.put("nar", EstJson.text(row, "nar"));
-      intervention.put("ansvarig", EstJson.text(row, "ansvarig"));
-      intervention.put("ansvarigNamn", functionNames.getOrDefault(EstJson.text(row, "ansvarig"), ""));
+      intervention.put("vad", JsonVariables.text(row, "vad"));
+      intervention.put("var", JsonVariables.text(row, "var"));
+      intervention.put("nar", JsonVariables.text(row, "nar"));
+      intervention.put("ansvarig", JsonVariables.text(row, "ansvarig"));
+      intervention.put("ansvarigNamn", functionNames.getOrDefault(JsonVariables.text(row, "ansvarig"), ""));
       intervention.put("franMote", meeting);
       intervention.put("overford", false);
     }
-    execution.setVariable(FOLLOW_UP_RESULT, EstJson.value(result));
-    execution.setVariable(CYCLE_INTERVENTIONS, EstJson.value(interventions));
+    execution.setVariable(FOLLOW_UP_RESULT, JsonVariables.json(result));
+    execution.setVariable(CYCLE_INTERVENTIONS, JsonVariables.json(interventions));
     execution.setVariable(INTERVENTION_COUNT, interventions.size());
   }
 }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import se.samverkan.forms.FormValidationException;
+import se.samverkan.process.JsonVariables;
 
 /**
  * The planning's own rules: every previous intervention is followed up, only unresolved ones are
@@ -33,15 +34,15 @@ public class EstPlanningRules implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     List<String> problems = new ArrayList<>();
-    JsonNode basis = EstJson.read(task.getVariable(FOLLOW_UP_BASIS));
-    JsonNode followUp = EstJson.read(task.getVariable(FOLLOW_UP));
+    JsonNode basis = JsonVariables.toJson(task.getVariable(FOLLOW_UP_BASIS));
+    JsonNode followUp = JsonVariables.toJson(task.getVariable(FOLLOW_UP));
     if (basis.size() > 0 && followUp.size() != basis.size()) {
       problems.add("Uppföljningen ska ha en rad för var och en av förra mötets " + basis.size() + " insatser.");
     }
     for (int i = 0; i < Math.min(basis.size(), followUp.size()); i++) {
       JsonNode row = followUp.get(i);
-      String what = "Uppföljning, rad " + (i + 1) + " («" + EstJson.text(basis.get(i), "vad") + "»)";
-      String outcome = EstJson.text(row, "utfall");
+      String what = "Uppföljning, rad " + (i + 1) + " («" + JsonVariables.text(basis.get(i), "vad") + "»)";
+      String outcome = JsonVariables.text(row, "utfall");
       if (!OUTCOMES.contains(outcome)) {
         problems.add(what + ": välj utfall (genomförd, delvis eller inte genomförd).");
       } else if (DONE.equals(outcome) && row.path("foraVidare").asBoolean(false)) {
@@ -49,17 +50,17 @@ public class EstPlanningRules implements TaskListener {
       }
     }
     Set<String> functions = new HashSet<>();
-    EstJson.read(task.getVariable(FUNCTION_OPTIONS)).forEach(option -> functions.add(EstJson.text(option, "value")));
+    JsonVariables.toJson(task.getVariable(FUNCTION_OPTIONS)).forEach(option -> functions.add(JsonVariables.text(option, "value")));
     LocalDate nextMeeting = task.getVariable(NEXT_MEETING) instanceof java.util.Date next
         ? LocalDate.ofInstant(next.toInstant(), schedule.settings().zoneId()) : null;
-    JsonNode decided = EstJson.read(task.getVariable(DECIDED));
+    JsonNode decided = JsonVariables.toJson(task.getVariable(DECIDED));
     for (int i = 0; i < decided.size(); i++) {
       JsonNode row = decided.get(i);
       String what = "Insatser, rad " + (i + 1);
-      if (!functions.contains(EstJson.text(row, "ansvarig"))) {
+      if (!functions.contains(JsonVariables.text(row, "ansvarig"))) {
         problems.add(what + ": välj en ansvarig funktion i kommunens EST-grupp.");
       }
-      String when = EstJson.text(row, "nar");
+      String when = JsonVariables.text(row, "nar");
       if (!when.isBlank() && nextMeeting != null) {
         try {
           if (LocalDate.parse(when.length() > 10 ? when.substring(0, 10) : when).isAfter(nextMeeting)) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.process.JsonVariables;
 
 /**
  * Keeps an actor's submitted report as {@code rapport_<actor>} on the cycle: one variable per
@@ -27,7 +28,7 @@ public class EstReportCollector implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String actor = (String) task.getVariable(ACTOR);
-    ObjectNode report = EstJson.object();
+    ObjectNode report = JsonVariables.newObject();
     report.put("aktor", actor);
     report.put("funktion", organisation.estActors().getOrDefault(actor, actor));
     report.put("inlamnad", true);
@@ -37,9 +38,9 @@ public class EstReportCollector implements TaskListener {
       Object value = task.getVariable(field);
       report.put(field, value == null ? "" : value.toString());
     }
-    report.set(INCIDENT_KINDS, EstJson.read(task.getVariable(INCIDENT_KINDS)).isArray()
-        ? EstJson.read(task.getVariable(INCIDENT_KINDS)) : EstJson.array());
+    report.set(INCIDENT_KINDS, JsonVariables.toJson(task.getVariable(INCIDENT_KINDS)).isArray()
+        ? JsonVariables.toJson(task.getVariable(INCIDENT_KINDS)) : JsonVariables.newArray());
     DelegateExecution execution = task.getExecution();
-    execution.getProcessInstance().setVariableLocal(REPORT_PREFIX + actor, EstJson.value(report));
+    execution.getProcessInstance().setVariableLocal(REPORT_PREFIX + actor, JsonVariables.json(report));
   }
 }

@@ -2,13 +2,13 @@ package se.samverkan.est;
 
 import static se.samverkan.est.EstCycleProcess.*;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import se.samverkan.forms.FormValidationException;
+import se.samverkan.process.JsonVariables;
 
 /** An EST report says something, or says explicitly that there is nothing to report. */
 @Component("estReportRules")
@@ -33,6 +33,6 @@ public class EstReportRules implements TaskListener {
   }
 
   private static boolean blank(Object value) {
-    return EstJson.isBlank(value);
+    return JsonVariables.isBlank(value);
   }
 }

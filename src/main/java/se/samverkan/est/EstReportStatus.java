@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.process.JsonVariables;
 
 /**
  * When the collection ends (all reports in, or the deadline passed): every actor's report in
@@ -33,13 +34,13 @@ public class EstReportStatus implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String kommun = (String) execution.getVariable(KOMMUN);
     List<String> actors = organisation.municipality(kommun).orElseThrow().est().actors();
-    ArrayNode reports = EstJson.array();
-    ArrayNode missing = EstJson.array();
+    ArrayNode reports = JsonVariables.newArray();
+    ArrayNode missing = JsonVariables.newArray();
     List<String> missingNames = new ArrayList<>();
     StringBuilder details = new StringBuilder();
     for (String actor : actors) {
       String name = organisation.estActors().getOrDefault(actor, actor);
-      JsonNode report = EstJson.read(execution.getVariable(REPORT_PREFIX + actor));
+      JsonNode report = JsonVariables.toJson(execution.getVariable(REPORT_PREFIX + actor));
       if (report.isObject()) {
         reports.add(report);
         details.append("\n\n#### ").append(name).append(report.path(NOTHING_TO_REPORT).asBoolean()
@@ -55,8 +56,8 @@ public class EstReportStatus implements JavaDelegate {
     }
     String summary = "**Inlämnade rapporter: " + (actors.size() - missing.size()) + " av " + actors.size() + ".**"
         + (missingNames.isEmpty() ? " Alla rapporter kom in." : " Saknas: " + String.join(", ", missingNames) + ".");
-    execution.setVariable(REPORTS, EstJson.value(reports));
-    execution.setVariable(MISSING_REPORTS, EstJson.value(missing));
+    execution.setVariable(REPORTS, JsonVariables.json(reports));
+    execution.setVariable(MISSING_REPORTS, JsonVariables.json(missing));
     execution.setVariable(REPORT_OVERVIEW, summary + details);
     if (!missingNames.isEmpty()) {
       log.info("EST {}: saknade rapporter från {}", kommun, missingNames);
@@ -65,13 +66,13 @@ public class EstReportStatus implements JavaDelegate {
 
   private static String describe(JsonNode report) {
     List<String> lines = new ArrayList<>();
-    line(lines, "Platser", String.join(", ", EstJson.text(report, PLACES).strip().split("\\s*\\n\\s*")));
-    line(lines, "Tider", EstJson.text(report, TIMES));
+    line(lines, "Platser", String.join(", ", JsonVariables.text(report, PLACES).strip().split("\\s*\\n\\s*")));
+    line(lines, "Tider", JsonVariables.text(report, TIMES));
     List<String> kinds = new ArrayList<>();
     report.path(INCIDENT_KINDS).forEach(k -> kinds.add(k.asText()));
     line(lines, "Händelsetyper", String.join(", ", kinds));
-    line(lines, "Grupper", EstJson.text(report, GROUPS));
-    line(lines, "Oro och signaler", EstJson.text(report, WORRIES));
+    line(lines, "Grupper", JsonVariables.text(report, GROUPS));
+    line(lines, "Oro och signaler", JsonVariables.text(report, WORRIES));
     return String.join("\n", lines);
   }
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 import se.samverkan.organisation.Lpo;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.process.JsonVariables;
 
 /**
  * The figures of a review period, computed from the period's real EST cycles (history):
@@ -66,21 +67,21 @@ public class EstReviewSummary implements JavaDelegate {
           .taskDefinitionKey(EstCycleProcess.JOINT_PLANNING).taskDeleteReason("completed").count() > 0) {
         meetings++;
       }
-      for (JsonNode actor : EstJson.read(variables.get(EstCycleProcess.MISSING_REPORTS))) {
+      for (JsonNode actor : JsonVariables.toJson(variables.get(EstCycleProcess.MISSING_REPORTS))) {
         missing.merge(organisation.estActors().getOrDefault(actor.asText(), actor.asText()), 1, Integer::sum);
       }
-      for (JsonNode intervention : EstJson.read(variables.get(EstCycleProcess.CYCLE_INTERVENTIONS))) {
+      for (JsonNode intervention : JsonVariables.toJson(variables.get(EstCycleProcess.CYCLE_INTERVENTIONS))) {
         if (!intervention.path("overford").asBoolean(false)) {
           decided++;
         }
       }
-      for (JsonNode followedUp : EstJson.read(variables.get(EstInterventionRegistration.FOLLOW_UP_RESULT))) {
-        if (EstCycleProcess.DONE.equals(EstJson.text(followedUp, "utfall"))) {
+      for (JsonNode followedUp : JsonVariables.toJson(variables.get(EstInterventionRegistration.FOLLOW_UP_RESULT))) {
+        if (EstCycleProcess.DONE.equals(JsonVariables.text(followedUp, "utfall"))) {
           done++;
         }
       }
-      for (JsonNode report : EstJson.read(variables.get(EstCycleProcess.REPORTS))) {
-        for (String place : EstJson.text(report, EstCycleProcess.PLACES).split("[\\n,;]")) {
+      for (JsonNode report : JsonVariables.toJson(variables.get(EstCycleProcess.REPORTS))) {
+        for (String place : JsonVariables.text(report, EstCycleProcess.PLACES).split("[\\n,;]")) {
           String name = place.strip();
           if (!name.isEmpty()) {
             String key = name.toLowerCase(Locale.forLanguageTag("sv-SE"));
@@ -90,12 +91,12 @@ public class EstReviewSummary implements JavaDelegate {
         }
       }
     }
-    ArrayNode recurring = EstJson.array();
+    ArrayNode recurring = JsonVariables.newArray();
     places.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(TOP_PLACES)
         .forEach(e -> recurring.addObject().put("plats", placeNames.get(e.getKey())).put("antal", e.getValue()));
-    ObjectNode missingJson = EstJson.object();
+    ObjectNode missingJson = JsonVariables.newObject();
     missing.forEach(missingJson::put);
 
     String period = start.toInstant().atZone(zone).toLocalDate() + " – "
@@ -106,10 +107,10 @@ public class EstReviewSummary implements JavaDelegate {
     execution.setVariable(LPO_NAME, lpo.name());
     execution.setVariable(PERIOD_TEXT, period);
     execution.setVariable(MEETINGS_HELD, meetings);
-    execution.setVariable(MISSING_PER_FUNCTION, EstJson.value(missingJson));
+    execution.setVariable(MISSING_PER_FUNCTION, JsonVariables.json(missingJson));
     execution.setVariable(INTERVENTIONS_DECIDED, decided);
     execution.setVariable(INTERVENTIONS_DONE, done);
-    execution.setVariable(RECURRING_PLACES, EstJson.value(recurring));
+    execution.setVariable(RECURRING_PLACES, JsonVariables.json(recurring));
     execution.setVariable(SUMMARY_TEXT, summary(period, meetings, missing, decided, done, recurring));
   }
 

@@ -1,16 +1,10 @@
 package se.samverkan.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,14 +25,15 @@ public class ChecklistCompleteListener implements TaskListener {
   /** The custom property of a checklist component that makes it a to-do list. */
   public static final String TODO_PROPERTY = "samverkan.todo";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final DeployedTaskForms forms;
 
-  private final Map<String, List<JsonNode>> checklistsByTaskDefinition = new ConcurrentHashMap<>();
+  public ChecklistCompleteListener(DeployedTaskForms forms) {
+    this.forms = forms;
+  }
 
   @Override
   public void notify(DelegateTask task) {
-    List<JsonNode> checklists = checklistsByTaskDefinition.computeIfAbsent(
-        task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> checklistsOf(deployedForm(task)));
+    List<JsonNode> checklists = checklistsOf(forms.of(task));
     List<String> problems = new ArrayList<>();
     for (JsonNode checklist : checklists) {
       Set<String> ticked = new HashSet<>();
@@ -59,47 +54,33 @@ public class ChecklistCompleteListener implements TaskListener {
     }
   }
 
+  /** The form's to-do checklists with fixed points that the person fills in (walked as {@link FormRules#walk}). */
   static List<JsonNode> checklistsOf(JsonNode form) {
     List<JsonNode> result = new ArrayList<>();
-    collect(form.path("components"), result);
-    return result;
-  }
+    FormRules.walk(form.path("components"), false, new FormRules.ComponentVisitor() {
+      @Override
+      public void field(JsonNode field, String type, boolean optional) {
+        if (!optional && isTodo(field) && field.path("values").isArray() && !field.get("values").isEmpty()) {
+          result.add(field);
+        }
+      }
 
-  private static void collect(JsonNode components, List<JsonNode> result) {
-    for (JsonNode component : components) {
-      if (component.hasNonNull("conditional") || component.path("readonly").asBoolean(false)
-          || component.path("disabled").asBoolean(false)) {
-        continue;
+      @Override
+      public FormRules.ComponentVisitor group(JsonNode group, String path, boolean optional) {
+        return path == null && !optional ? this : null; // a group with a path keeps its values apart
       }
-      switch (component.path("type").asText()) {
-        case "group" -> {
-          if (!component.hasNonNull("path")) {
-            collect(component.path("components"), result);
-          }
-        }
-        case "checklist" -> {
-          if (isTodo(component) && component.hasNonNull("key") && component.path("values").isArray() && !component.get("values").isEmpty()) {
-            result.add(component);
-          }
-        }
-        default -> {
-          // dynamic lists and everything else: no fixed checklist of the step
-        }
+
+      @Override
+      public void list(JsonNode list, String path, boolean optional) {
+        // the rows of a dynamic list are no fixed checklist of the step
       }
-    }
+    });
+    return result;
   }
 
   /** Whether a form component is a checklist the form marks as a to-do list. */
   public static boolean isTodo(JsonNode component) {
     return "checklist".equals(component.path("type").asText())
         && "true".equals(component.path("properties").path(TODO_PROPERTY).asText());
-  }
-
-  private static JsonNode deployedForm(DelegateTask task) {
-    try (InputStream in = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
-      return JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
+import se.samverkan.process.CandidateGroups;
 import se.samverkan.process.JsonVariables;
 import se.samverkan.process.Markdown;
 
@@ -289,13 +290,7 @@ public class MembershipReconciler {
   }
 
   private List<String> candidateGroups(String taskId) {
-    List<String> groups = new ArrayList<>();
-    for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        groups.add(link.getGroupId());
-      }
-    }
-    return groups;
+    return CandidateGroups.of(taskService, taskId);
   }
 
   private Set<Departure> currentHolders() {

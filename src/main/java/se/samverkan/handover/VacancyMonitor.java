@@ -11,21 +11,20 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.samverkan.organisation.Organisation;
-import se.samverkan.process.JsonVariables;
 import se.samverkan.organisation.OrganisationFunction;
+import se.samverkan.process.CandidateGroups;
+import se.samverkan.process.JsonVariables;
 
 /**
  * A function nobody holds is escalated to its escalation target: an {@code overlamning} with the
@@ -176,12 +175,6 @@ public class VacancyMonitor {
   }
 
   private List<String> candidateGroups(String taskId) {
-    List<String> groups = new ArrayList<>();
-    for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        groups.add(link.getGroupId());
-      }
-    }
-    return groups;
+    return CandidateGroups.of(taskService, taskId);
   }
 }

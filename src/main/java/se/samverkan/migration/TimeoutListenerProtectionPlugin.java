@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps the reminder and escalation timers (timeout task listeners) of a cached process definition
@@ -34,7 +33,6 @@ import org.springframework.stereotype.Component;
  * the database, with this plugin), whichever node runs a migration batch job; nothing shared is
  * mutated, so concurrent migration jobs on one node cannot race on it either.
  */
-@Component
 public class TimeoutListenerProtectionPlugin extends AbstractProcessEnginePlugin {
 
   @Override

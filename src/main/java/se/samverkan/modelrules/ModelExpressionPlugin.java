@@ -15,9 +15,7 @@ import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.stereotype.Component;
 
 /**
  * At run time, what a model's expressions reach is what Samverkan offers models, whatever was
@@ -28,7 +26,6 @@ import org.springframework.stereotype.Component;
  * SpringExpressionManager#createElResolver); the two subclasses here only put ModelElResolver in
  * front of it.
  */
-@Component
 public class ModelExpressionPlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationContext applicationContext;
@@ -38,7 +35,6 @@ public class ModelExpressionPlugin extends AbstractProcessEnginePlugin {
     this(null);
   }
 
-  @Autowired
   public ModelExpressionPlugin(ApplicationContext applicationContext) {
     this.applicationContext = applicationContext;
   }

@@ -67,7 +67,7 @@ final class ModelResourceRules implements Deployer {
       } else if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
         parse = parse(name, resource.getBytes());
         if (parse.getRootElement() != null && !parse.hasErrors()) {
-          for (ModelRuleViolation violation : ModelRules.check(parse.getRootElement(), DeployedForms.of(deployment), organisation)) {
+          for (ModelRuleViolation violation : ModelRules.check(parse.getRootElement(), DeploymentFormIds.of(deployment), organisation)) {
             parse.addError(violation.message(), violation.element(), violation.elementId());
           }
           bpmnResourcesWithErrors += parse.hasErrors() ? 1 : 0;

@@ -20,7 +20,7 @@ class ModelRulesBpmnParse extends BpmnParse {
     // Deployments already in the database were accepted once; they are only re-read here.
     if (deployment != null && deployment.isNew()) {
       List<ModelRuleViolation> violations =
-          ModelRules.check(rootElement, DeployedForms.of(deployment), organisation);
+          ModelRules.check(rootElement, DeploymentFormIds.of(deployment), organisation);
       for (ModelRuleViolation violation : violations) {
         addError(violation.message(), violation.element(), violation.elementId());
       }

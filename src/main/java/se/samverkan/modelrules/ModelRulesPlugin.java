@@ -2,7 +2,6 @@ package se.samverkan.modelrules;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.stereotype.Component;
 import se.samverkan.organisation.Organisation;
 
 /**
@@ -13,7 +12,6 @@ import se.samverkan.organisation.Organisation;
  * reported as parse errors by a BpmnParse of our own. Decisions (DMN) and cases (CMMN) have their
  * rules in a deployer that runs before the engine's ({@link ModelResourceRules}).
  */
-@Component
 public class ModelRulesPlugin extends AbstractProcessEnginePlugin {
 
   private final Organisation organisation;

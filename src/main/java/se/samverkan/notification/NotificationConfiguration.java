@@ -1,7 +1,6 @@
 package se.samverkan.notification;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +9,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
-import se.samverkan.engine.EveryUserTaskPlugin;
 import se.samverkan.engine.SwedishWorkingDays;
 import se.samverkan.organisation.Organisation;
 
@@ -47,10 +45,5 @@ class NotificationConfiguration {
   @Bean
   TaskNotifier taskNotifier(MailOutbox outbox, TaskLinks links, Organisation organisation, SwedishWorkingDays workingDays) {
     return new TaskNotifier(outbox, links, organisation, workingDays.zone());
-  }
-
-  @Bean
-  EveryUserTaskPlugin newTaskNotificationPlugin(TaskNotifier notifier) {
-    return new EveryUserTaskPlugin(new NewTaskListener(notifier));
   }
 }

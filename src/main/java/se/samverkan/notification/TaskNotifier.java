@@ -2,7 +2,6 @@ package se.samverkan.notification;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -12,10 +11,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
+import se.samverkan.process.CandidateGroups;
 
 /**
  * Writes the Swedish mails about a task into the outbox: to every member of the task's
@@ -38,21 +36,21 @@ public class TaskNotifier {
   }
 
   public void newTask(DelegateTask task) {
-    String body = "Det finns en ny uppgift för " + functionNames(candidateGroups(task)) + ":\n" + describe(task);
-    send(MailKind.NEW_TASK, task, recipients(task, candidateGroups(task), true), "Ny uppgift: " + task.getName(), body);
+    String body = "Det finns en ny uppgift för " + functionNames(CandidateGroups.of(task)) + ":\n" + describe(task);
+    send(MailKind.NEW_TASK, task, recipients(task, CandidateGroups.of(task), true), "Ny uppgift: " + task.getName(), body);
   }
 
   public void reminder(DelegateTask task, int count) {
     String body = "Påminnelse" + (count > 1 ? " " + count : "") + ": uppgiften har passerat sitt förfallodatum och väntar på "
-        + functionNames(candidateGroups(task)) + ".\n" + describe(task);
-    send(MailKind.REMINDER, task, recipients(task, candidateGroups(task), true), "Påminnelse: " + task.getName(), body);
+        + functionNames(CandidateGroups.of(task)) + ".\n" + describe(task);
+    send(MailKind.REMINDER, task, recipients(task, CandidateGroups.of(task), true), "Påminnelse: " + task.getName(), body);
   }
 
   public void escalated(DelegateTask task, int level, Collection<String> targets) {
     String body = "Uppgiften har stannat av och eskalerats (nivå " + level + ")"
         + (targets.isEmpty() ? "" : " till " + functionNames(targets)) + ". Den syns nu under \"Eskalerade\".\n"
         + describe(task);
-    send(MailKind.ESCALATION, task, recipients(task, candidateGroups(task), true), "Eskalerad: " + task.getName(), body);
+    send(MailKind.ESCALATION, task, recipients(task, CandidateGroups.of(task), true), "Eskalerad: " + task.getName(), body);
   }
 
   private void send(MailKind kind, DelegateTask task, Map<String, User> recipients, String subject, String body) {
@@ -89,16 +87,6 @@ public class TaskNotifier {
         .map(g -> organisation.function(g).map(OrganisationFunction::name).orElse(g))
         .toList();
     return names.isEmpty() ? "din funktion" : String.join(", ", names);
-  }
-
-  static List<String> candidateGroups(DelegateTask task) {
-    List<String> groups = new ArrayList<>();
-    for (IdentityLink link : task.getCandidates()) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        groups.add(link.getGroupId());
-      }
-    }
-    return groups;
   }
 
   private static Map<String, User> recipients(DelegateTask task, Collection<String> groups, boolean withAssignee) {

@@ -56,6 +56,23 @@ public final class JsonVariables {
     return JSON.valueToTree(value);
   }
 
+  /** Nothing filled in: not set, null, blank text, an empty list or object. */
+  public static boolean isBlank(Object value) {
+    JsonNode node = toJson(value);
+    if (node.isContainerNode()) {
+      return node.isEmpty();
+    }
+    return node.isMissingNode() || node.isNull() || node.asText("").isBlank();
+  }
+
+  public static ObjectNode newObject() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  public static ArrayNode newArray() {
+    return JsonNodeFactory.instance.arrayNode();
+  }
+
   /** A copy of the object variable, or a new empty object. */
   public static ObjectNode object(VariableScope scope, String name) {
     JsonNode node = read(scope, name);

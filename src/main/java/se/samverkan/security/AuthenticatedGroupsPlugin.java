@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 /**
  * Makes every command use {@link AuthenticatedGroupsAuthorizationManager} instead of Camunda's
  * AuthorizationManager. The engine registers custom session factories after its own ones, keyed by
- * session type, so this one replaces the default. Registered by {@link AuthorizationConfiguration}
+ * session type, so this one replaces the default. Registered by se.samverkan.startup.EngineWiring
  * unless {@code samverkan.authorization.group-scan-per-command} is true.
  */
 public class AuthenticatedGroupsPlugin extends AbstractProcessEnginePlugin {

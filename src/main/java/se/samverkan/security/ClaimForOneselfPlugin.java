@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.springframework.stereotype.Component;
 
 /**
  * A function user takes a task for themselves only: claiming, assigning, delegating, making an
@@ -33,7 +32,6 @@ import org.springframework.stereotype.Component;
  * authenticated user (timers, job executor, the reconciliation). In the engine, so that
  * /engine-rest and Tasklist's own API (/camunda/api/engine) are covered alike.
  */
-@Component
 public class ClaimForOneselfPlugin extends AbstractProcessEnginePlugin {
 
   static final String REFUSAL = "Du kan bara ta en uppgift själv: att tilldela, delegera eller ta en uppgift åt "

@@ -61,9 +61,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import se.samverkan.forms.DeployedTaskForms;
 import se.samverkan.forms.FormInputs;
 import se.samverkan.forms.FormValidationException;
-import se.samverkan.forms.FormValidationListener;
 
 /**
  * The engine's own door for what a function user may do beyond Camunda's authorizations, for every
@@ -111,9 +111,9 @@ class EngineGuard extends CommandInterceptor {
   private static final int MAX_NAMES = 10;
 
   private final ProcessEngineConfigurationImpl configuration;
-  private final FormValidationListener forms;
+  private final DeployedTaskForms forms;
 
-  EngineGuard(ProcessEngineConfigurationImpl configuration, FormValidationListener forms) {
+  EngineGuard(ProcessEngineConfigurationImpl configuration, DeployedTaskForms forms) {
     this.configuration = configuration;
     this.forms = forms;
   }
@@ -201,7 +201,7 @@ class EngineGuard extends CommandInterceptor {
     variables.keySet().forEach(name -> names.add(String.valueOf(name)));
     JsonNode form = task.getTaskDefinition() == null || task.getTaskDefinition().getCamundaFormDefinitionKey() == null
         ? null
-        : context.runWithoutAuthorization(() -> forms.deployedFormOf(task));
+        : context.runWithoutAuthorization(() -> forms.of(task));
     if (form == null) {
       throw new FormValidationException(task.getName(), List.of("Uppgiften har inget formulär och kan bara "
           + "slutföras utan värden (skickade: " + listed(names) + ")."));

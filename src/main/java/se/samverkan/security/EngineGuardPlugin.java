@@ -3,20 +3,18 @@ package se.samverkan.security;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.stereotype.Component;
-import se.samverkan.forms.FormValidationListener;
+import se.samverkan.forms.DeployedTaskForms;
 
 /**
  * Puts {@link EngineGuard} into the engine's command chain, before the transaction and command
  * context are opened, so it sees each call as its caller made it: /engine-rest, the webapps' API and
  * Java callers go through the same chain.
  */
-@Component
 public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 
-  private final FormValidationListener forms;
+  private final DeployedTaskForms forms;
 
-  public EngineGuardPlugin(FormValidationListener forms) {
+  public EngineGuardPlugin(DeployedTaskForms forms) {
     this.forms = forms;
   }
 

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.stereotype.Component;
 import se.samverkan.agreement.AgreementPeriods;
 import se.samverkan.agreement.AgreementProcess;
 
@@ -28,7 +27,6 @@ import se.samverkan.agreement.AgreementProcess;
  * </ul>
  * Impl API (parse listener, command interceptors): the engine offers no public hook for either.
  */
-@Component
 public class StartValidationPlugin extends AbstractProcessEnginePlugin {
 
   /** A samverkansprocess deleted, not ended: its agreement period is free again (AgreementPeriods). */

@@ -7,12 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 import se.samverkan.forms.FormValidationException;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
+import se.samverkan.process.CandidateGroups;
 import se.samverkan.process.JsonVariables;
 
 /**
@@ -78,10 +77,6 @@ public class SignatureCollector implements TaskListener {
   }
 
   private static String signerOf(DelegateTask task) {
-    return task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .findFirst()
-        .orElse(task.getTaskDefinitionKey());
+    return CandidateGroups.of(task).stream().findFirst().orElse(task.getTaskDefinitionKey());
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.env.PropertiesPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import se.samverkan.engine.EngineSettings;
 
 /**
  * One node of a Samverkan cluster as the cluster test needs it: an engine without the webapps on
@@ -77,7 +78,8 @@ public final class ClusterNode {
     configuration.setDatabaseTablePrefix(schema + ".");
     configuration.setDatabaseType(app.getRequiredProperty("camunda.bpm.database.type"));
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-    configuration.setHistory(app.getRequiredProperty("camunda.bpm.history-level"));
+    // the history level and the other settings Samverkan depends on, as in the application
+    configuration.getProcessEnginePlugins().add(new EngineSettings());
     if (!"strong".equals(app.getRequiredProperty("camunda.bpm.id-generator"))) {
       throw new IllegalStateException("a cluster needs the strong id generator");
     }
@@ -86,7 +88,6 @@ public final class ClusterNode {
     configuration.setJobExecutor(jobExecutor);
     configuration.setJobExecutorActivate(jobExecutorActive);
     configuration.setHostname(nodeName);
-    configuration.setEnforceHistoryTimeToLive(true);
     configuration.setBeans(Map.of("recordNode", new RecordNodeDelegate(nodeName)));
     return configuration.buildProcessEngine();
   }

@@ -16,12 +16,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import se.samverkan.ProcessTestEngine;
 import se.samverkan.forms.FormValidationException;
+import se.samverkan.process.JsonVariables;
 
 @Deployment(resources = {"processes/est-cykel.bpmn", "processes/est-styrgrupp.bpmn", "forms/est-rapport.form",
     "forms/est-lagesbild.form", "forms/est-planering.form", "forms/est-insats.form", "forms/est-styrgrupp.form"})
@@ -76,11 +75,11 @@ class EstReviewTest extends EstTestSupport {
     assertThat(figures.get(MEETINGS_HELD)).isEqualTo(2);
     assertThat(figures.get(INTERVENTIONS_DECIDED)).isEqualTo(3);
     assertThat(figures.get(INTERVENTIONS_DONE)).isEqualTo(1);
-    JsonNode missing = EstJson.read(figures.get(MISSING_PER_FUNCTION));
+    JsonNode missing = JsonVariables.toJson(figures.get(MISSING_PER_FUNCTION));
     assertThat(missing.path("Räddningstjänst").asInt()).isEqualTo(2);
     assertThat(missing.path("Bostadsbolag").asInt()).isEqualTo(2);
     assertThat(missing.path("Socialtjänst").asInt()).isZero();
-    JsonNode places = EstJson.read(figures.get(RECURRING_PLACES));
+    JsonNode places = JsonVariables.toJson(figures.get(RECURRING_PLACES));
     assertThat(places.get(0).path("plats").asText()).isEqualTo("Torget");
     assertThat(places.get(0).path("antal").asInt()).isEqualTo(3);
     assertThat(places.get(1).path("plats").asText()).isEqualTo("Busstationen");

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import se.samverkan.ProcessTestEngine;
+import se.samverkan.process.JsonVariables;
 
 /** What Tasklist and the job executor do with EST cycles, for the process tests. */
 abstract class EstTestSupport {
@@ -79,7 +80,7 @@ abstract class EstTestSupport {
   }
 
   JsonNode json(ProcessInstance instance, String variable) {
-    return EstJson.read(runtimeService.getVariable(instance.getId(), variable) != null
+    return JsonVariables.toJson(runtimeService.getVariable(instance.getId(), variable) != null
         ? runtimeService.getVariable(instance.getId(), variable)
         : historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
             .variableName(variable).singleResult().getValue());

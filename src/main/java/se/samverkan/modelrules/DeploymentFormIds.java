@@ -8,12 +8,12 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 
-/** The ids of the Camunda Forms that travel in one deployment. */
-final class DeployedForms {
+/** The ids of the Camunda Forms that travel in one deployment (a task's deployed form: forms.DeployedTaskForms). */
+final class DeploymentFormIds {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private DeployedForms() {}
+  private DeploymentFormIds() {}
 
   static Set<String> of(DeploymentEntity deployment) {
     Set<String> ids = new HashSet<>();

@@ -1,0 +1,28 @@
+package se.samverkan.startup;
+
+import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.samverkan.engine.SwedishWorkingDays;
+import se.samverkan.forms.ChecklistCompleteListener;
+import se.samverkan.forms.DeployedTaskForms;
+import se.samverkan.forms.FormValidationListener;
+import se.samverkan.notification.TaskNotifier;
+import se.samverkan.organisation.Organisation;
+import se.samverkan.security.StartValidation;
+
+/** The application's engine plugins: {@link EngineWiring}'s list, as one bean the Camunda starter applies. */
+@Configuration
+class EngineWiringConfiguration {
+
+  @Bean
+  CompositeProcessEnginePlugin samverkanEnginePlugins(Organisation organisation, SwedishWorkingDays workingDays,
+      TaskNotifier notifier, DeployedTaskForms forms, FormValidationListener formValidation,
+      ChecklistCompleteListener checklistComplete, StartValidation startValidation, ApplicationContext context,
+      @Value("${samverkan.authorization.group-scan-per-command:false}") boolean groupScanPerCommand) {
+    return new CompositeProcessEnginePlugin(EngineWiring.plugins(new EngineWiring.Parts(organisation, workingDays,
+        notifier, forms, formValidation, checklistComplete, startValidation, context, groupScanPerCommand)));
+  }
+}
