@@ -49,7 +49,7 @@ public class TaskEscalationListener implements TaskListener {
     targets.stream().filter(target -> !candidates.contains(target)).forEach(task::addCandidateGroup);
     if (targets.contains(task.getVariableLocal(VacancyMonitor.VACANCY_CANDIDATE))) {
       // the escalation needs this candidate too: it must outlast the vacancy that added it first
-      task.removeVariableLocal(VacancyMonitor.VACANCY_CANDIDATE);
+      task.removeVariablesLocal(java.util.List.of(VacancyMonitor.VACANCY_CANDIDATE, VacancyMonitor.VACANCY_FUNCTION));
     }
     task.setPriority(Math.max(task.getPriority(), TasklistFilters.ESCALATED_PRIORITY + 5 * level));
     task.setVariableLocal(LEVEL, level);

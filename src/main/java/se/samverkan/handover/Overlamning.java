@@ -15,6 +15,8 @@ public final class Overlamning {
   public static final String FUNCTION = "funktion";
   public static final String FUNCTION_NAME = "funktionNamn";
   public static final String ESCALATION_TARGET = "eskaleringsmottagare";
+  /** Who the vacancy went to, in Swedish, with the vacant functions passed over (VacancyTarget). */
+  public static final String ESCALATION_TARGET_NAME = "eskaleringsmottagareNamn";
   public static final String LEAVER = "lamnare";
   public static final String LEAVER_NAME = "lamnareNamn";
   public static final String OPEN_WORK = "oppetArbete";

@@ -12,8 +12,9 @@ import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
 
 /**
- * The weekly bemanningsrapport: every function held by a single person (and every vacant one),
- * by mail to the samordnare and the lpochef, the functions that can act on it.
+ * The weekly bemanningsrapport: every function held by a single person (and every vacant one, with
+ * who sees its work: {@link VacancyTarget}), by mail to the samordnare and the lpochef, the
+ * functions that can act on it, and to the administrators when a vacancy has reached them.
  */
 public class StaffingReport {
 
@@ -39,7 +40,8 @@ public class StaffingReport {
     for (OrganisationFunction function : organisation.allFunctions()) {
       List<User> holders = holdersByGroup.getOrDefault(function.groupId(), List.of());
       if (holders.isEmpty()) {
-        vacant.append("• ").append(function.name()).append(" (").append(function.groupId()).append(")\n");
+        vacant.append("• ").append(function.name()).append(" (").append(function.groupId()).append("): syns för ")
+            .append(VacancyTarget.of(function, organisation, holdersByGroup).description()).append('\n');
       } else if (holders.size() == 1) {
         single.append("• ").append(function.name()).append(" (").append(function.groupId()).append("): ")
             .append(FunctionMembers.displayName(holders.get(0), holders.get(0).getId())).append('\n');
@@ -68,7 +70,17 @@ public class StaffingReport {
     send();
   }
 
-  /** Puts the report into the outbox for every samordnare and lpochef; returns the number of recipients. */
+  /** Whether a vacancy's whole escalation chain is vacant, so that only the administrators see it. */
+  private boolean endsWithTheAdministrators(Map<String, List<User>> holdersByGroup) {
+    return organisation.allFunctions().stream()
+        .filter(f -> holdersByGroup.getOrDefault(f.groupId(), List.of()).isEmpty())
+        .anyMatch(f -> VacancyTarget.of(f, organisation, holdersByGroup).isAdministrators());
+  }
+
+  /**
+   * Puts the report into the outbox for every samordnare and lpochef (and the administrators when a
+   * vacancy reached them); returns the number of recipients.
+   */
   public int send() {
     String text = text();
     if (text.isEmpty()) {
@@ -81,6 +93,11 @@ public class StaffingReport {
         .flatMap(f -> holdersByGroup.getOrDefault(f.groupId(), List.of()).stream())
         .filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
         .forEach(u -> recipients.putIfAbsent(u.getId(), u));
+    if (endsWithTheAdministrators(holdersByGroup)) {
+      holdersByGroup.getOrDefault(VacancyTarget.ADMINISTRATORS, List.of()).stream()
+          .filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
+          .forEach(u -> recipients.putIfAbsent(u.getId(), u));
+    }
     recipients.values().forEach(u -> outbox.add(MailKind.STAFFING_REPORT, u.getId(), u.getEmail(), null,
         "Bemanningsrapport: funktioner med en eller ingen innehavare", text));
     return recipients.size();

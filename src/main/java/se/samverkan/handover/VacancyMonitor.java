@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -27,15 +26,20 @@ import se.samverkan.process.CandidateGroups;
 import se.samverkan.process.JsonVariables;
 
 /**
- * A function nobody holds is escalated to its escalation target: an {@code overlamning} with the
+ * A function nobody holds is escalated to whoever sees its work ({@link VacancyTarget}: the first
+ * held function up its escalation chain, else the administrators): an {@code overlamning} with the
  * task "Funktionen X saknar bemanning", and the target becomes a candidate of the function's open
- * tasks (marked with the task-local variable {@link #VACANCY_CANDIDATE}). When someone holds the
+ * tasks (marked with the task-local variables {@link #VACANCY_CANDIDATE} and
+ * {@link #VACANCY_FUNCTION}). When the target changes (it becomes vacant too, or a function below it
+ * is held again), the vacancy task and the marked candidates move with it. When someone holds the
  * function again the vacancy task ends and exactly what the vacancy added is removed.
  */
 public class VacancyMonitor {
 
   /** Task-local variable: the candidate group a vacancy added to the task (and will remove). */
   public static final String VACANCY_CANDIDATE = "vakansKandidat";
+  /** Task-local variable: the vacant function whose vacancy added {@link #VACANCY_CANDIDATE}. */
+  public static final String VACANCY_FUNCTION = "vakansFunktion";
 
   private static final Logger log = LoggerFactory.getLogger(VacancyMonitor.class);
 
@@ -69,22 +73,20 @@ public class VacancyMonitor {
   public List<String> check(Consumer<Runnable> unit) {
     // A handful of queries for the whole organisation, not several per function (thousands of them).
     Map<String, List<User>> holders = members.activeHoldersByGroup();
-    Set<String> openVacancies = openVacancyKeys();
-    Map<String, List<AddedCandidate>> added = addedCandidatesByFunction();
-    Set<String> resolvedTasks = new HashSet<>();
+    Map<String, String> openVacancies = openVacancies();
+    Set<String> vacancyInstances = new HashSet<>(openVacancies.values());
+    Map<String, Mark> marks = marksByTask();
+    Set<String> markedFunctions = marks.values().stream().map(Mark::function).collect(Collectors.toSet());
     List<String> vacant = new ArrayList<>();
     for (OrganisationFunction function : organisation.allFunctions()) {
-      Optional<OrganisationFunction> target = organisation.escalationTargetOf(function.groupId());
-      List<AddedCandidate> addedForFunction = added.getOrDefault(function.groupId(), List.of());
       Runnable work;
       if (holders.getOrDefault(function.groupId(), List.of()).isEmpty()) {
         vacant.add(function.groupId());
-        if (target.isEmpty()) {
-          continue;
-        }
-        work = () -> escalate(function, target.get(), openVacancies);
-      } else if (openVacancies.contains(Overlamning.vacancyKey(function.groupId())) || !addedForFunction.isEmpty()) {
-        work = () -> resolve(function, target, openVacancies, addedForFunction, resolvedTasks);
+        VacancyTarget target = VacancyTarget.of(function, organisation, holders);
+        work = () -> escalate(function, target, openVacancies, vacancyInstances, marks);
+      } else if (openVacancies.containsKey(Overlamning.vacancyKey(function.groupId()))
+          || markedFunctions.contains(function.groupId())) {
+        work = () -> resolve(function, openVacancies, marks);
       } else {
         continue;
       }
@@ -97,81 +99,136 @@ public class VacancyMonitor {
     return vacant;
   }
 
-  private void escalate(OrganisationFunction function, OrganisationFunction target, Set<String> openVacancies) {
+  private void escalate(OrganisationFunction function, VacancyTarget target, Map<String, String> openVacancies,
+      Set<String> vacancyInstances, Map<String, Mark> marks) {
     String key = Overlamning.vacancyKey(function.groupId());
-    if (!openVacancies.contains(key)) {
-      runtimeService.startProcessInstanceByKey(Overlamning.PROCESS_KEY, key, Variables.createVariables()
+    String vacancy = openVacancies.get(key);
+    if (vacancy == null) {
+      vacancy = runtimeService.startProcessInstanceByKey(Overlamning.PROCESS_KEY, key, Variables.createVariables()
           .putValue(Overlamning.REASON, Overlamning.REASON_VACANT)
           .putValue(Overlamning.FUNCTION, function.groupId())
           .putValue(Overlamning.FUNCTION_NAME, function.name())
           .putValue(Overlamning.ESCALATION_TARGET, target.groupId())
-          .putValueTyped(Overlamning.OPEN_WORK, JsonVariables.longText(report.describe(function.groupId()))));
-      openVacancies.add(key);
-      log.warn("Funktionen {} saknar bemanning: eskalerad till {}", function.groupId(), target.groupId());
+          .putValue(Overlamning.ESCALATION_TARGET_NAME, target.description())
+          .putValueTyped(Overlamning.OPEN_WORK, JsonVariables.longText(report.describe(function.groupId()))))
+          .getId();
+      openVacancies.put(key, vacancy);
+      vacancyInstances.add(vacancy);
+      log.warn("Funktionen {} saknar bemanning: eskalerad till {}", function.groupId(), target.description());
+    } else {
+      moveVacancy(function, vacancy, target);
     }
     for (Task task : report.openTasks(function.groupId())) {
+      if (vacancyInstances.contains(task.getProcessInstanceId())) {
+        continue; // another function's vacancy task: it moves with that function's own target
+      }
+      Mark mark = marks.get(task.getId());
+      if (mark != null && !mark.function().equals(function.groupId())) {
+        continue; // the function is there as another vacancy's target, or the task is another vacancy's
+      }
+      if (mark != null) {
+        if (mark.group().equals(target.groupId())) {
+          continue;
+        }
+        removeAddedCandidate(task.getId(), mark.group());
+        marks.remove(task.getId());
+      }
       if (!candidateGroups(task.getId()).contains(target.groupId())) {
         taskService.addCandidateGroup(task.getId(), target.groupId());
-        taskService.setVariableLocal(task.getId(), VACANCY_CANDIDATE, target.groupId());
+        taskService.setVariablesLocal(task.getId(), Map.of(VACANCY_CANDIDATE, target.groupId(),
+            VACANCY_FUNCTION, function.groupId()));
+        marks.put(task.getId(), new Mark(task.getId(), target.groupId(), function.groupId()));
       }
     }
   }
 
-  private void resolve(OrganisationFunction function, Optional<OrganisationFunction> target, Set<String> openVacancies,
-      List<AddedCandidate> added, Set<String> resolvedTasks) {
+  /** The vacancy task goes to the new target when the chain above the function changed. */
+  private void moveVacancy(OrganisationFunction function, String vacancy, VacancyTarget target) {
+    Object current = runtimeService.getVariable(vacancy, Overlamning.ESCALATION_TARGET);
+    if (target.groupId().equals(current)) {
+      return;
+    }
+    runtimeService.setVariables(vacancy, Map.of(Overlamning.ESCALATION_TARGET, target.groupId(),
+        Overlamning.ESCALATION_TARGET_NAME, target.description()));
+    for (Task task : taskService.createTaskQuery().processInstanceId(vacancy).list()) {
+      if (current instanceof String previous && !previous.equals(target.groupId())) {
+        removeAddedCandidate(task.getId(), previous);
+      }
+      if (!candidateGroups(task.getId()).contains(target.groupId())) {
+        taskService.addCandidateGroup(task.getId(), target.groupId());
+      }
+    }
+    log.warn("Funktionen {} saknar bemanning: vakansen flyttad från {} till {}", function.groupId(), current,
+        target.description());
+  }
+
+  private void resolve(OrganisationFunction function, Map<String, String> openVacancies, Map<String, Mark> marks) {
     String key = Overlamning.vacancyKey(function.groupId());
-    if (openVacancies.contains(key)) {
+    if (openVacancies.containsKey(key)) {
       runtimeService.createMessageCorrelation(Overlamning.MESSAGE_FUNCTION_STAFFED)
           .processInstanceBusinessKey(key).correlateAll();
       openVacancies.remove(key);
       log.info("Funktionen {} har en innehavare igen: vakansen avslutad", function.groupId());
     }
-    if (target.isEmpty()) {
-      return;
-    }
-    String targetGroup = target.get().groupId();
-    for (AddedCandidate candidate : added) {
-      if (!candidate.group().equals(targetGroup) || !resolvedTasks.add(candidate.taskId())) {
-        continue;
+    for (Mark mark : List.copyOf(marks.values())) {
+      if (mark.function().equals(function.groupId())) {
+        removeAddedCandidate(mark.taskId(), mark.group());
+        taskService.removeVariablesLocal(mark.taskId(), List.of(VACANCY_CANDIDATE, VACANCY_FUNCTION));
+        marks.remove(mark.taskId());
       }
-      taskService.deleteCandidateGroup(candidate.taskId(), targetGroup);
-      taskService.removeVariableLocal(candidate.taskId(), VACANCY_CANDIDATE);
-      // the engine grants a candidate group access to the task but does not revoke it on removal
-      authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-          .groupIdIn(targetGroup).resourceType(Resources.TASK).resourceId(candidate.taskId()).list()
-          .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
   }
 
-  /** A candidate group a vacancy added to a task. */
-  private record AddedCandidate(String taskId, String group) {}
+  /** Removes a candidate group a vacancy added, and the grant the engine gave it with the link. */
+  private void removeAddedCandidate(String taskId, String group) {
+    taskService.deleteCandidateGroup(taskId, group);
+    // the engine grants a candidate group access to the task but does not revoke it on removal
+    authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(group).resourceType(Resources.TASK).resourceId(taskId).list()
+        .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+  }
+
+  /** A candidate group the vacancy of {@code function} added to a task. */
+  private record Mark(String taskId, String group, String function) {}
 
   /**
-   * The candidates vacancies added, by each candidate group the task had besides them: one query
-   * for the marks, then the identity links of the marked tasks only (open vacancies are few).
+   * The candidates vacancies added, by task: one query for the marks (open vacancies are few). A
+   * mark from before {@link #VACANCY_FUNCTION} existed belongs to the candidate whose escalation
+   * target it is.
    */
-  private Map<String, List<AddedCandidate>> addedCandidatesByFunction() {
-    Map<String, List<AddedCandidate>> byFunction = new HashMap<>();
+  private Map<String, Mark> marksByTask() {
+    Map<String, String> functions = new HashMap<>();
+    for (VariableInstance mark : runtimeService.createVariableInstanceQuery().variableName(VACANCY_FUNCTION).list()) {
+      if (mark.getTaskId() != null && mark.getValue() instanceof String function) {
+        functions.put(mark.getTaskId(), function);
+      }
+    }
+    Map<String, Mark> marks = new HashMap<>();
     for (VariableInstance mark : runtimeService.createVariableInstanceQuery().variableName(VACANCY_CANDIDATE).list()) {
       if (mark.getTaskId() == null || !(mark.getValue() instanceof String group)) {
         continue;
       }
-      AddedCandidate candidate = new AddedCandidate(mark.getTaskId(), group);
-      for (String function : candidateGroups(mark.getTaskId())) {
-        byFunction.computeIfAbsent(function, f -> new ArrayList<>()).add(candidate);
+      String function = functions.get(mark.getTaskId());
+      if (function == null) {
+        function = candidateGroups(mark.getTaskId()).stream()
+            .filter(candidate -> organisation.escalationTargetOf(candidate).map(OrganisationFunction::groupId)
+                .filter(group::equals).isPresent())
+            .findFirst().orElse(null);
+      }
+      if (function != null) {
+        marks.put(mark.getTaskId(), new Mark(mark.getTaskId(), group, function));
       }
     }
-    return byFunction;
+    return marks;
   }
 
-  /** The business keys of the open vacancy handovers. */
-  private Set<String> openVacancyKeys() {
+  /** The open vacancy handovers: business key to process instance id. */
+  private Map<String, String> openVacancies() {
     String prefix = Overlamning.vacancyKey("");
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(Overlamning.PROCESS_KEY)
         .processInstanceBusinessKeyLike(prefix + "%").list().stream()
-        .map(ProcessInstance::getBusinessKey)
-        .filter(key -> key != null && key.startsWith(prefix))
-        .collect(Collectors.toCollection(HashSet::new));
+        .filter(instance -> instance.getBusinessKey() != null && instance.getBusinessKey().startsWith(prefix))
+        .collect(Collectors.toMap(ProcessInstance::getBusinessKey, ProcessInstance::getId, (a, b) -> a, HashMap::new));
   }
 
   private List<String> candidateGroups(String taskId) {

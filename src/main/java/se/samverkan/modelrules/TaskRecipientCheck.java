@@ -2,6 +2,7 @@ package se.samverkan.modelrules;
 
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -23,8 +24,9 @@ import se.samverkan.process.JsonVariables;
  *
  * <ul>
  *   <li>The task has at least one candidate group, and each is a function of the organisation
- *       (samordnare-lycksele, kommunpolis-sodra-lappland, an EST actor; not camunda-admin, not an
- *       unknown group).</li>
+ *       (samordnare-lycksele, kommunpolis-sodra-lappland, an EST actor; not an unknown group, and
+ *       camunda-admin only in a case of no municipality and no LPO: the vacancy of a function whose
+ *       whole escalation chain is vacant).</li>
  *   <li>Each belongs to the case, by the function's scope: a municipal function (samordnare,
  *       kommunledning, an EST actor) to the case's municipality ({@code kommun}), or, when the case
  *       names only an LPO ({@code lpo}, e.g. the LPO-wide steps of the samverkansprocess), to one of
@@ -69,6 +71,11 @@ public class TaskRecipientCheck implements TaskListener {
     String lpo = Optional.ofNullable(blankToNull(JsonVariables.string(task, LPO)))
         .orElseGet(() -> kommun == null ? null : organisation.lpoOf(kommun).map(Lpo::slug).orElse(null));
     for (String group : groups) {
+      if (Groups.CAMUNDA_ADMIN.equals(group) && kommun == null && lpo == null) {
+        // the administrators: the end of a vacancy whose whole escalation chain is vacant, in
+        // Samverkan's own överlämning (no municipality, no LPO; never a case's task)
+        continue;
+      }
       OrganisationFunction function = organisation.function(group).orElseThrow(() ->
           new TaskRecipientRefusedException(what + "kandidatgruppen '" + group + "' är ingen funktion i "
               + "organisationen."));

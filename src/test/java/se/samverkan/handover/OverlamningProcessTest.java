@@ -226,6 +226,61 @@ class OverlamningProcessTest {
     assertThat(candidates(task)).containsExactlyInAnyOrder(SAMORDNARE, KOMMUNLEDNING);
   }
 
+  @Test
+  void shouldPassAVacancyUpTheChainToTheAdministratorsAndBackDownAsFunctionsAreHeldAgain() {
+    Task task = startTaskFor(SAMORDNARE);
+    identityService.deleteMembership("samordnare.lycksele", SAMORDNARE);
+    identityService.deleteMembership("samordnare2.lycksele", SAMORDNARE);
+    identityService.deleteMembership("kommunledning.lycksele", KOMMUNLEDNING);
+
+    // the samordnare and the kommunledning both gone: only the administrators see the work
+    assertThat(vacancies.check()).contains(SAMORDNARE, KOMMUNLEDNING);
+    Task vacancyTask = vacancyTaskOf(SAMORDNARE);
+    assertThat(candidates(vacancyTask)).containsExactly(VacancyTarget.ADMINISTRATORS);
+    assertThat(taskService.getVariable(vacancyTask.getId(), Overlamning.ESCALATION_TARGET_NAME))
+        .isEqualTo("Administratörerna (även Kommunledning, Lycksele saknar innehavare)");
+    assertThat(candidates(task)).containsExactlyInAnyOrder(SAMORDNARE, VacancyTarget.ADMINISTRATORS);
+    assertThat(candidates(vacancyTaskOf(KOMMUNLEDNING))).containsExactly(VacancyTarget.ADMINISTRATORS);
+    vacancies.check();
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(Overlamning.vacancyKey(SAMORDNARE)).count()).isEqualTo(1);
+    assertThat(candidates(task)).containsExactlyInAnyOrder(SAMORDNARE, VacancyTarget.ADMINISTRATORS);
+
+    // a new kommunchef: the samordnare's vacancy and work move down to the kommunledning
+    identityService.createMembership("kommunledning.lycksele", KOMMUNLEDNING);
+    assertThat(vacancies.check()).contains(SAMORDNARE).doesNotContain(KOMMUNLEDNING);
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(Overlamning.vacancyKey(KOMMUNLEDNING)).count()).isZero();
+    assertThat(candidates(vacancyTaskOf(SAMORDNARE))).containsExactly(KOMMUNLEDNING);
+    assertThat(candidates(task)).containsExactlyInAnyOrder(SAMORDNARE, KOMMUNLEDNING);
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(VacancyTarget.ADMINISTRATORS)
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(task.getId()).count()).isZero();
+
+    // a new samordnare: what the vacancy added goes
+    identityService.createMembership("samordnare.lycksele", SAMORDNARE);
+    assertThat(vacancies.check()).doesNotContain(SAMORDNARE, KOMMUNLEDNING);
+    assertThat(candidates(task)).containsExactly(SAMORDNARE);
+    assertThat(taskService.getVariablesLocal(task.getId()))
+        .doesNotContainKeys(VacancyMonitor.VACANCY_CANDIDATE, VacancyMonitor.VACANCY_FUNCTION);
+  }
+
+  @Test
+  void shouldNameWhoSeesAVacancyInTheStaffingReport() {
+    identityService.deleteMembership("kommunledning.lycksele", KOMMUNLEDNING);
+
+    String text = new StaffingReport(organisation, members, ProcessTestEngine.outbox(),
+        new TaskLinks("http://samverkan.example/camunda/app/tasklist/default/")).text();
+
+    assertThat(text).contains("• Kommunledning, Lycksele (kommunledning-lycksele): syns för Administratörerna");
+    assertThat(text).contains("• Skola, Lycksele (skola-lycksele): syns för Brottsförebyggande samordnare, Lycksele");
+  }
+
+  private Task vacancyTaskOf(String function) {
+    ProcessInstance vacancy = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(Overlamning.vacancyKey(function)).singleResult();
+    return taskService.createTaskQuery().processInstanceId(vacancy.getId()).singleResult();
+  }
+
   private Task startTaskFor(String function) {
     String id = runtimeService.startProcessInstanceByKey(EscalationTestProcess.PROCESS_KEY,
         Map.of(EscalationTestProcess.FUNCTION, function)).getId();
