@@ -54,7 +54,9 @@ class ModelMigrationBrowserIT {
 
     Webapp webapp = new Webapp(browser.driver(), port);
     webapp.logInTo("cockpit", "processagare");
-    webapp.driver().get("http://localhost:" + port + "/samverkan/modellversioner");
+    // from the start page's link, as a process owner finds the page
+    webapp.driver().get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    webapp.waitFor(By.linkText("Modellversioner")).click();
     webapp.waitForText(By.tagName("h1"), "Modellversioner och pågående ärenden");
     webapp.waitFor(By.cssSelector("tr[data-process='" + EscalationTestProcess.PROCESS_KEY + "'][data-version='1'] a")).click();
 

@@ -4,6 +4,15 @@ export default {
     name: 'Start',
     vendor: 'Samverkan'
   },
+  // Samverkan's own page for the process owner (moving running cases to a new model version); others
+  // who open it get a Swedish refusal.
+  links: [
+    {
+      label: 'Modellversioner',
+      href: '/samverkan/modellversioner',
+      description: 'För processägaren: hur många ärenden som körs på vilken version, och flytt till den senaste'
+    }
+  ],
   // Swedish for Swedish browsers (navigator.languages[0] == sv / sv-SE), English otherwise.
   locales: {
     availableLocales: ['sv', 'en'],
