@@ -110,6 +110,7 @@ class ModelVersionsPageIT {
   void shouldRefuseAMoveWithoutTheSessionsTokenAndAnyoneNotLoggedIn() {
     WebappSession owner = WebappSession.logIn(port, "processagare", "cockpit");
     owner.page(PAGE + "/" + first.getId());
+    long batches = managementService.createBatchQuery().count(); // other tests' batches may still be there
 
     assertThat(owner.postForm(PAGE + "/" + first.getId() + "/flytta", "").status()).isEqualTo(403);
     assertThat(owner.postForm(PAGE + "/" + first.getId() + "/flytta", "_csrf=forged").status()).isEqualTo(403);
@@ -117,7 +118,7 @@ class ModelVersionsPageIT {
     assertThat(anonymous.page(PAGE).status()).isEqualTo(401);
     assertThat(anonymous.postForm(PAGE + "/" + first.getId() + "/flytta", "").status()).isEqualTo(401);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(first.getId()).count()).isEqualTo(2);
-    assertThat(managementService.createBatchQuery().count()).isZero();
+    assertThat(managementService.createBatchQuery().count()).isEqualTo(batches);
   }
 
   private static String appOf(String user) {

@@ -114,6 +114,9 @@ class ModelerRoundTripIT {
   @Test
   void shouldLeaveNoRowBehindWhenAModelIsRefusedAloneOrBesideAValidOne() {
     Rows before = rows();
+    // other tests of the shared context may have deployed the test model's key themselves
+    long validModelVersions = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(TestModels.PROCESS_KEY).count();
 
     Answer alone = processOwner().deploy("trasig-modell", brokenModel(), List.of());
     Answer beside = processOwner().deploy("trasig-modell", brokenModel(),
@@ -133,7 +136,7 @@ class ModelerRoundTripIT {
         .contains("uttrycksspråket 'juel' är inte tillåtet", "(juel-beslut.dmn, rad ");
     assertThat(rows()).isEqualTo(before);
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(TestModels.PROCESS_KEY).count())
-        .as("the valid model of the refused deployment").isZero();
+        .as("the valid model of the refused deployment").isEqualTo(validModelVersions);
     assertThat(jdbc().queryForObject("select count(*) from ACT_GE_BYTEARRAY where NAME_ in (?, ?, ?)",
         Long.class, BROKEN_KEY + ".bpmn", TestModels.PROCESS_KEY + ".bpmn", "test-lagesbild.form")).isZero();
   }
