@@ -18,6 +18,9 @@ export default {
     long: 'dddd D MMMM YYYY [kl.] HH:mm',
     short: 'YYYY-MM-DD'
   },
+  // Tasklist plugins (scripts/<name>.js, loaded as modules): Camunda Forms with a dynamic list can be
+  // completed without "Spara" first, and form-js's own fixed texts are Swedish (docs/webapps.md).
+  customScripts: ['scripts/samverkan-form-completion', 'scripts/samverkan-form-texts'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'tar den valda uppgiften' },
     focusFilter: { key: 'ctrl+shift+f', description: 'går till första filtret' },
