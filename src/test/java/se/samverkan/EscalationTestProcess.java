@@ -1,5 +1,12 @@
 package se.samverkan;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+
 /** The test process test-processes/escalation-test.bpmn: a step with due date and escalation path. */
 public final class EscalationTestProcess {
 
@@ -15,4 +22,25 @@ public final class EscalationTestProcess {
   public static final String SECOND_ESCALATION_LISTENER = "SecondEscalation";
 
   private EscalationTestProcess() {}
+
+  /** The model's BPMN text, to change as a process owner would in Modeler. */
+  public static String model() {
+    return resource(RESOURCE);
+  }
+
+  /** Deploys {@code model} (a version of this process) with its form; returns the new version. */
+  public static ProcessDefinition deployVersion(RepositoryService repository, String deploymentName, String model) {
+    String id = repository.createDeployment().name(deploymentName)
+        .addString("escalation-test.bpmn", model)
+        .addString("escalation-test.form", resource(FORM)).deploy().getId();
+    return repository.createProcessDefinitionQuery().deploymentId(id).singleResult();
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = EscalationTestProcess.class.getClassLoader().getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -2,9 +2,6 @@ package se.samverkan.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,12 +42,12 @@ class ModelVersionsPageIT {
   List<String> deployments = new java.util.ArrayList<>();
 
   @BeforeEach
-  void twoRunningOnTheFirstVersionThenASecond() throws IOException {
-    first = deploy(resource(EscalationTestProcess.RESOURCE));
+  void twoRunningOnTheFirstVersionThenASecond() {
+    first = deploy(EscalationTestProcess.model());
     for (int i = 0; i < 2; i++) {
       runtimeService.startProcessInstanceById(first.getId(), Map.of(EscalationTestProcess.FUNCTION, "skola-lycksele"));
     }
-    deploy(resource(EscalationTestProcess.RESOURCE).replace("name=\"" + EscalationTestProcess.TASK_NAME + "\"",
+    deploy(EscalationTestProcess.model().replace("name=\"" + EscalationTestProcess.TASK_NAME + "\"",
         "name=\"" + RENAMED + "\"").replace("<bpmn:timeDuration>P5D</bpmn:timeDuration>",
         "<bpmn:timeDuration>P3D</bpmn:timeDuration>"));
   }
@@ -131,17 +128,9 @@ class ModelVersionsPageIT {
     return token.group(1);
   }
 
-  private ProcessDefinition deploy(String model) throws IOException {
-    String id = repositoryService.createDeployment().name("model-versions-page")
-        .addString("escalation-test.bpmn", model)
-        .addString("escalation-test.form", resource(EscalationTestProcess.FORM)).deploy().getId();
-    deployments.add(0, id);
-    return repositoryService.createProcessDefinitionQuery().deploymentId(id).singleResult();
-  }
-
-  private static String resource(String path) throws IOException {
-    try (InputStream in = ModelVersionsPageIT.class.getClassLoader().getResourceAsStream(path)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  private ProcessDefinition deploy(String model) {
+    ProcessDefinition version = EscalationTestProcess.deployVersion(repositoryService, "model-versions-page", model);
+    deployments.add(0, version.getDeploymentId());
+    return version;
   }
 }

@@ -2,9 +2,6 @@ package se.samverkan.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +41,8 @@ class ModelMigrationBrowserIT {
   }
 
   @Test
-  void shouldLetTheProcessOwnerMoveRunningInstancesToTheLatestVersionInSwedish() throws IOException {
-    String model = resource(EscalationTestProcess.RESOURCE);
+  void shouldLetTheProcessOwnerMoveRunningInstancesToTheLatestVersionInSwedish() {
+    String model = EscalationTestProcess.model();
     ProcessDefinition first = deploy(model);
     for (int i = 0; i < 3; i++) {
       runtimeService.startProcessInstanceById(first.getId(), Map.of(EscalationTestProcess.FUNCTION, "skola-lycksele"));
@@ -90,17 +87,9 @@ class ModelMigrationBrowserIT {
     }
   }
 
-  private ProcessDefinition deploy(String model) throws IOException {
-    String id = repositoryService.createDeployment().name("model-migration-browser")
-        .addString("escalation-test.bpmn", model)
-        .addString("escalation-test.form", resource(EscalationTestProcess.FORM)).deploy().getId();
-    deployments.add(0, id);
-    return repositoryService.createProcessDefinitionQuery().deploymentId(id).singleResult();
-  }
-
-  private static String resource(String path) throws IOException {
-    try (InputStream in = ModelMigrationBrowserIT.class.getClassLoader().getResourceAsStream(path)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  private ProcessDefinition deploy(String model) {
+    ProcessDefinition version = EscalationTestProcess.deployVersion(repositoryService, "model-migration-browser", model);
+    deployments.add(0, version.getDeploymentId());
+    return version;
   }
 }
