@@ -42,6 +42,10 @@ public final class RestClient {
     return rest.exchange("/engine-rest" + path, HttpMethod.POST, new HttpEntity<>(body, headers()), type);
   }
 
+  public <T> ResponseEntity<T> put(String path, Object body, Class<T> type) {
+    return rest.exchange("/engine-rest" + path, HttpMethod.PUT, new HttpEntity<>(body, headers()), type);
+  }
+
   public ResponseEntity<Map<String, Object>> postForMap(String path, Object body) {
     return rest.exchange("/engine-rest" + path, HttpMethod.POST, new HttpEntity<>(body, headers()),
         new ParameterizedTypeReference<>() {});

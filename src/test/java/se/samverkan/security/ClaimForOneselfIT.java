@@ -88,6 +88,28 @@ class ClaimForOneselfIT {
   }
 
   @Test
+  void shouldRefuseAFunctionUserATaskBesideTheProcesssOrRewritingWhoATaskBelongsTo() {
+    String task = startTask();
+    RestClient holder = RestClient.as(rest, HOLDER);
+    long tasks = taskService.createTaskQuery().count();
+
+    // Tasklist's "Skapa uppgift": a task of no process, given to a named person
+    ResponseEntity<String> created = holder.post("/task/create",
+        Map.of("id", "fristaende-" + System.nanoTime(), "name", "Ring mig", "assignee", OTHER), String.class);
+    // the whole task rewritten, with another person as assignee
+    ResponseEntity<String> rewritten = holder.put("/task/" + task,
+        Map.of("name", "Omdöpt", "assignee", OTHER, "owner", OTHER), String.class);
+
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rewritten.getStatusCode()).as(rewritten.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().count()).isEqualTo(tasks);
+    org.camunda.bpm.engine.task.Task unchanged = taskService.createTaskQuery().taskId(task).singleResult();
+    assertThat(unchanged.getAssignee()).isNull();
+    assertThat(unchanged.getOwner()).isNull();
+    assertThat(unchanged.getName()).isNotEqualTo("Omdöpt");
+  }
+
+  @Test
   void shouldLetTheAssigneeGiveATaskBackWithUnclaimButNotSomeoneElsesTask() {
     String task = startTask();
     RestClient holder = RestClient.as(rest, HOLDER);
