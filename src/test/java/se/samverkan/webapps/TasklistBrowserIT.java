@@ -56,6 +56,10 @@ class TasklistBrowserIT {
     assertThat(page).contains("Mina uppgifter", "Min funktions uppgifter", "Försenade", "Eskalerade",
         "Starta process", "Samverkan Uppgifter");
     assertThat(page).doesNotContain("migrate to Camunda 8", "Start process", "Filters");
+    // no task beside the processes for a named person: the navbar action is not offered
+    assertThat(webapp.driver().findElements(By.cssSelector(".create-task-action")))
+        .allSatisfy(action -> assertThat(action.isDisplayed()).isFalse());
+    assertThat(page).doesNotContain("Skapa uppgift", "Create task");
     assertThat(webapp.driver().getTitle()).isEqualTo("Samverkan Uppgifter");
   }
 
