@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -40,6 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import se.samverkan.forms.FormInputs;
+import se.samverkan.modelrules.ModelRules;
 import se.samverkan.migration.MigrationProposal.CarriedOver;
 import se.samverkan.migration.MigrationProposal.NewVariable;
 import se.samverkan.migration.MigrationProposal.Step;
@@ -121,7 +123,7 @@ public class ModelVersions {
       if (!proposal.runnable()) {
         throw new MigrationRefusedException("Planen kan inte köras: " + String.join(" ", proposal.refusals()));
       }
-      Set<String> instances = movableInstances(proposal);
+      Set<String> instances = movableInstances(proposal, runningInstanceIds(sourceDefinitionId));
       if (chosenSteps != null && !chosenSteps.isEmpty()) {
         Set<String> inChosen = new LinkedHashSet<>();
         for (String step : chosenSteps) {
@@ -174,7 +176,8 @@ public class ModelVersions {
     for (ActivityStatistics statistics : management.createActivityStatisticsQuery(source.getId()).list()) {
       waiting.put(statistics.getId(), (long) statistics.getInstances());
     }
-    long running = runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).count();
+    List<String> runningIds = runningInstanceIds(source.getId());
+    long running = runningIds.size();
     List<String> refusals = new ArrayList<>();
     if (source.getId().equals(target.getId())) {
       refusals.add("Version " + source.getVersion() + " är redan den senaste.");
@@ -231,12 +234,10 @@ public class ModelVersions {
     waiting.forEach((activityId, count) -> waitingSteps.add(new Step(activityId, nameIn(sourceModel, activityId), count)));
     MigrationProposal draft = new MigrationProposal(source, target, plan, refusals, carriedOver, removed, added,
         variables, waitingSteps, running, 0);
-    long movable = plan == null ? 0 : movableInstances(draft).size();
-    String[] runningIds = runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list().stream()
-        .map(instance -> instance.getId()).toArray(String[]::new);
+    long movable = plan == null ? 0 : movableInstances(draft, runningIds).size();
     for (NewVariable variable : variables) {
-      long present = runningIds.length == 0 ? 0 : runtime.createVariableInstanceQuery().processInstanceIdIn(runningIds)
-          .variableName(variable.name()).count();
+      long present = runningIds.isEmpty() ? 0 : runtime.createVariableInstanceQuery()
+          .processInstanceIdIn(runningIds.toArray(String[]::new)).variableName(variable.name()).count();
       if (present > 0) {
         refusals.add("Variabeln «" + variable.name() + "» (" + variable.label() + ") finns redan i " + present
             + " ärenden av version " + source.getVersion() + "; planen skulle skriva över den. Byt fältets nyckel i formuläret.");
@@ -246,11 +247,14 @@ public class ModelVersions {
         waitingSteps, running, movable);
   }
 
-  /** The instances of the version that stand in no removed step. */
-  private Set<String> movableInstances(MigrationProposal proposal) {
-    Set<String> instances = new LinkedHashSet<>();
-    runtime.createProcessInstanceQuery().processDefinitionId(proposal.source().getId()).list()
-        .forEach(instance -> instances.add(instance.getId()));
+  private List<String> runningInstanceIds(String definitionId) {
+    return runtime.createProcessInstanceQuery().processDefinitionId(definitionId).list().stream()
+        .map(ProcessInstance::getId).toList();
+  }
+
+  /** Of the version's running instances, those that stand in no removed step. */
+  private Set<String> movableInstances(MigrationProposal proposal, List<String> runningIds) {
+    Set<String> instances = new LinkedHashSet<>(runningIds);
     for (Step step : proposal.removed()) {
       if (step.waiting() > 0) {
         runtime.createExecutionQuery().processDefinitionId(proposal.source().getId()).activityId(step.activityId()).list()
@@ -279,19 +283,22 @@ public class ModelVersions {
       }
     }
     if (source instanceof UserTask sourceTask && target instanceof UserTask targetTask) {
-      Map<String, String> before = timeouts(sourceTask);
-      Map<String, String> after = timeouts(targetTask);
-      after.forEach((id, timer) -> {
-        String was = before.get(id);
+      Map<String, Timeout> before = timeouts(sourceTask);
+      Map<String, Timeout> after = timeouts(targetTask);
+      after.forEach((id, timeout) -> {
+        Timeout was = before.get(id);
         if (was == null) {
-          changes.add("Ny " + timeoutName(id) + " efter " + timer + ", räknad från flytten.");
-        } else if (!was.equals(timer)) {
-          changes.add(capitalized(timeoutName(id)) + " ändras från " + was + " till " + timer
+          changes.add("Ny " + timeout.name() + " efter " + timeout.timer() + ", räknad från flytten.");
+        } else if (!Objects.equals(was.timer(), timeout.timer())) {
+          changes.add(capitalized(timeout.name()) + " ändras från " + was.timer() + " till " + timeout.timer()
               + "; för den flyttade uppgiften räknas den om från flytten.");
         }
       });
-      before.keySet().stream().filter(id -> !after.containsKey(id))
-          .forEach(id -> changes.add(capitalized(timeoutName(id)) + " (" + before.get(id) + ") tas bort."));
+      before.forEach((id, timeout) -> {
+        if (!after.containsKey(id)) {
+          changes.add(capitalized(timeout.name()) + " (" + timeout.timer() + ") tas bort.");
+        }
+      });
       if (!Objects.equals(sourceTask.getCamundaCandidateGroups(), targetTask.getCamundaCandidateGroups())) {
         changes.add("Utförs av " + targetTask.getCamundaCandidateGroups() + " i stället för "
             + sourceTask.getCamundaCandidateGroups() + " (gäller nya uppgifter; en flyttad uppgift behåller sina).");
@@ -328,21 +335,39 @@ public class ModelVersions {
     }
   }
 
-  /** The timeout listeners' timers of a user task, by listener id. */
-  private static Map<String, String> timeouts(UserTask task) {
-    Map<String, String> timers = new LinkedHashMap<>();
+  /** A timeout listener of a user task: what it does, in Swedish, and its timer. */
+  private record Timeout(String name, String timer) {}
+
+  /**
+   * The timeout listeners of a user task, by listener id (which pairs them between versions), named
+   * by what they run, as the model rules know them ({@link ModelRules#REMINDER},
+   * {@link ModelRules#ESCALATION}): "påminnelse", "eskalering", "andra eskalering", …
+   */
+  private static Map<String, Timeout> timeouts(UserTask task) {
+    Map<String, Timeout> timeouts = new LinkedHashMap<>();
     if (task.getExtensionElements() == null) {
-      return timers;
+      return timeouts;
     }
+    Map<String, Integer> seen = new LinkedHashMap<>();
     for (CamundaTaskListener listener : task.getExtensionElements().getElementsQuery()
         .filterByType(CamundaTaskListener.class).list()) {
-      if ("timeout".equals(listener.getCamundaEvent())) {
-        listener.getTimeouts().stream().findFirst()
-            .ifPresent(timer -> timers.put(Objects.requireNonNullElse(listener.getAttributeValue("id"), "timeout"), timerOf(timer)));
+      if (!"timeout".equals(listener.getCamundaEvent())) {
+        continue;
       }
+      String id = Objects.requireNonNullElse(listener.getAttributeValue("id"), "timeout");
+      String kind = switch (Objects.requireNonNullElse(listener.getCamundaDelegateExpression(), "").strip()) {
+        case ModelRules.REMINDER -> "påminnelse";
+        case ModelRules.ESCALATION -> "eskalering";
+        default -> "tidsgräns (" + id + ")";
+      };
+      int nth = seen.merge(kind, 1, Integer::sum);
+      String name = nth == 1 ? kind : ORDINALS.getOrDefault(nth, nth + ":e") + " " + kind;
+      listener.getTimeouts().stream().findFirst().ifPresent(timer -> timeouts.put(id, new Timeout(name, timerOf(timer))));
     }
-    return timers;
+    return timeouts;
   }
+
+  private static final Map<Integer, String> ORDINALS = Map.of(2, "andra", 3, "tredje", 4, "fjärde");
 
   private static String timerOf(TimerEventDefinition timer) {
     if (timer == null) {
@@ -355,15 +380,6 @@ public class ModelVersions {
       return timer.getTimeDate().getTextContent().strip();
     }
     return timer.getTimeCycle() == null ? null : timer.getTimeCycle().getTextContent().strip();
-  }
-
-  private static String timeoutName(String listenerId) {
-    return switch (listenerId) {
-      case "Reminder" -> "påminnelse";
-      case "Escalation" -> "eskalering";
-      case "SecondEscalation" -> "andra eskalering";
-      default -> "tidsgräns (" + listenerId + ")";
-    };
   }
 
   private static String capitalized(String text) {

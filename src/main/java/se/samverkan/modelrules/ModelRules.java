@@ -38,8 +38,10 @@ public final class ModelRules {
 
   private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
   private static final String BINDING_DEPLOYMENT = "deployment";
-  private static final String REMINDER = "${taskReminder}";
-  private static final String ESCALATION = "${taskEscalation}";
+  /** The delegate expression of the reminder's timeout listener. */
+  public static final String REMINDER = "${taskReminder}";
+  /** The delegate expression of an escalation's timeout listener. */
+  public static final String ESCALATION = "${taskEscalation}";
 
   private ModelRules() {}
 
