@@ -38,7 +38,8 @@ class ArchitectureTest {
           "se.samverkan.lawduty..", "se.samverkan.lessons..", "se.samverkan.est..", "se.samverkan.handover..",
           "se.samverkan.escalation..", "se.samverkan.notification..", "se.samverkan.tasklist..",
           "se.samverkan.security..", "se.samverkan.modelrules..", "se.samverkan.errors..", "se.samverkan.webapps..",
-          "se.samverkan.migration..")
+          "se.samverkan.migration..", "se.samverkan.directory..", "se.samverkan.sso..", "se.samverkan.drafts..",
+          "se.samverkan.overview..", "se.samverkan.documents..")
       .layer("demo").definedBy("se.samverkan.demo..")
       .layer("startup").definedBy("se.samverkan.startup..")
       .whereLayer("features").mayOnlyBeAccessedByLayers("startup")

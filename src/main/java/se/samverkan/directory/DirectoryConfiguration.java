@@ -1,0 +1,14 @@
+package se.samverkan.directory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@Configuration
+class DirectoryConfiguration {
+
+  @Bean
+  UserSources userSources(JdbcTemplate jdbc) {
+    return new UserSources(jdbc);
+  }
+}
