@@ -1,14 +1,13 @@
 package se.samverkan.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The REST API (Camunda's /engine-rest and Samverkan's own /api) answers only to authenticated users (HTTP Basic against Camunda's identity
- * service); the engine's authorizations then apply to every call. Camunda leaves it open.
+ * service, or a bearer token of a single sign-on provider: BearerOrBasicAuthenticationProvider); the engine's authorizations then apply to every call. Camunda leaves it open.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
@@ -20,7 +19,7 @@ class RestAuthenticationConfiguration {
     registration.setName("samverkan-rest-authentication");
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        BearerOrBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     return registration;
   }

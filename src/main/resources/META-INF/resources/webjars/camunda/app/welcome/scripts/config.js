@@ -1,5 +1,7 @@
 // Samverkan: overrides Camunda's welcome/scripts/config.js from the webjar (same path on the classpath).
 export default {
+  // Single sign-on: "Logga ut" also ends the identity provider's session (/sso/webapp.js, docs/single-sign-on.md).
+  customScripts: ['../../../sso/webapp'],
   app: {
     name: 'Start',
     vendor: 'Samverkan'
