@@ -61,6 +61,7 @@ class SingleSignOnBrowserIT {
     signInAtTheProvider(driver, "samordnare.lycksele");
 
     wait(driver).until(ExpectedConditions.urlContains("/camunda/app/tasklist/" + app.engineName + "/"));
+    wait(driver).until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Min funktions uppgifter"))).click();
     wait(driver).until(d -> body(d).contains("Enkätsvar att läsa"));
     assertThat(body(driver)).as("Swedish Tasklist with the samordnare's task").contains("Uppgifter")
         .doesNotContain("Sign in");

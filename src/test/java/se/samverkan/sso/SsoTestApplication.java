@@ -24,7 +24,7 @@ final class SsoTestApplication implements AutoCloseable {
   // interactiveLogin: the login page where the browser test types the user (the subject and its claims)
   final MockOAuth2Server provider = new MockOAuth2Server(
       no.nav.security.mock.oauth2.OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
-  final String engineName = "sso-" + UUID.randomUUID().toString().substring(0, 8);
+  final String engineName = "sso" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   final ConfigurableApplicationContext context;
   final int port;
   final JdbcTemplate jdbc;
