@@ -34,13 +34,14 @@ import se.samverkan.handover.Overlamning;
  * The LDAP sync against two in-process directories (UnboundID's in-memory server): Lycksele's, shaped
  * like Active Directory (sAMAccountName, userAccountControl, nested groups, member attributes in
  * ranges), and Malå's, shaped like OpenLDAP, which also holds the mass-removal valve's source. Its own
- * application context (engine "directory-it", its own H2 database, no web server), so that the
+ * application context (engine "directoryit", its own H2 database, no web server), so that the
  * shared integration-test context never has a directory source; the sync is called as its schedule
  * and the admin endpoint call it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.datasource.url=jdbc:h2:mem:samverkan-directory-it;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.process-engine-name=directory-it",
+    // Camunda ignores an engine name with a hyphen (and keeps "default")
+    "camunda.bpm.process-engine-name=directoryit",
     "camunda.bpm.admin-user.email=admin@samverkan.example",
     "spring.jmx.enabled=false",
     "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
@@ -145,6 +146,7 @@ class DirectorySyncIT {
     registry.add(v + "functions[fritid-mala]", () -> Directories.FRITID);
   }
 
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired DirectorySync sync;
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
@@ -156,6 +158,8 @@ class DirectorySyncIT {
 
   @BeforeEach
   void deployTheTestProcess() {
+    // its own engine, never the shared context's "default", which Camunda's REST API looks up by name
+    assertThat(engine.getName()).isEqualTo("directoryit");
     repositoryService.createDeployment().addClasspathResource(EscalationTestProcess.RESOURCE)
         .addClasspathResource(EscalationTestProcess.FORM).enableDuplicateFiltering(true).name("escalation-test").deploy();
   }
