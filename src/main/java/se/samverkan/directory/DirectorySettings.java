@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The organisation's directories ({@code samverkan.directory.*}): where users, their account state
@@ -33,12 +34,30 @@ public record DirectorySettings(Duration interval, Map<String, Source> sources) 
    *     DN or, for SCIM, the group's displayName. Only these functions may this source fill.
    * @param ldap the connection and schema of an LDAP source
    * @param valve when a sync is held instead of applied
+   * @param municipalities the municipalities (slugs) whose functions this source may fill (samordnare,
+   *     kommunledning, EST actors of that municipality)
+   * @param lpos the local police areas (slugs) whose functions this source may fill (kommunpolis,
+   *     lpochef); a municipality's directory lists none
+   * @param globalFunctions the global functions (e.g. processagare, lansstyrelsen) this source may fill;
+   *     never camunda-admin. Startup is refused when {@code functions} names anything outside these
+   *     three lists ({@link SourceRules}).
    */
-  public record Source(Kind kind, String name, Map<String, String> functions, Ldap ldap, Valve valve) {
+  public record Source(Kind kind, String name, Map<String, String> functions, Ldap ldap, Valve valve,
+      List<String> municipalities, List<String> lpos, List<String> globalFunctions) {
+
+    @ConstructorBinding
     public Source {
       kind = kind == null ? Kind.LDAP : kind;
       functions = functions == null ? Map.of() : Map.copyOf(functions);
       valve = valve == null ? Valve.defaults() : valve;
+      municipalities = municipalities == null ? List.of() : List.copyOf(municipalities);
+      lpos = lpos == null ? List.of() : List.copyOf(lpos);
+      globalFunctions = globalFunctions == null ? List.of() : List.copyOf(globalFunctions);
+    }
+
+    /** A source that may fill nothing until its scopes are given (the shape before the scopes). */
+    public Source(Kind kind, String name, Map<String, String> functions, Ldap ldap, Valve valve) {
+      this(kind, name, functions, ldap, valve, null, null, null);
     }
   }
 
@@ -59,10 +78,17 @@ public record DirectorySettings(Duration interval, Map<String, Source> sources) 
    *     retrieval of large {@code member} attributes, nested groups
    * @param pageSize paged results size
    * @param timeout connect and response timeout
+   * @param memberAttribute the groups' member attribute holding member DNs: member (AD, groupOfNames,
+   *     the default) or uniqueMember (groupOfUniqueNames); a member that is a group is followed (nested)
+   * @param disabledFilter optional: users matching this LDAP filter are DISABLED, e.g. OpenLDAP's
+   *     {@code (pwdAccountLockedTime=*)}; matched by Samverkan on the entries it read
    */
   public record Ldap(String url, Boolean startTls, String bindDn, String bindPassword, String userBase,
       String userFilter, String userIdAttribute, String firstNameAttribute, String lastNameAttribute,
-      String emailAttribute, Boolean activeDirectory, Integer pageSize, Duration timeout) {
+      String emailAttribute, Boolean activeDirectory, Integer pageSize, Duration timeout,
+      String memberAttribute, String disabledFilter) {
+
+    @ConstructorBinding
     public Ldap {
       startTls = startTls != null && startTls;
       userFilter = userFilter == null ? "(objectClass=person)" : userFilter;
@@ -73,6 +99,16 @@ public record DirectorySettings(Duration interval, Map<String, Source> sources) 
       activeDirectory = activeDirectory != null && activeDirectory;
       pageSize = pageSize == null ? 500 : pageSize;
       timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+      memberAttribute = memberAttribute == null || memberAttribute.isBlank() ? "member" : memberAttribute;
+      disabledFilter = disabledFilter == null || disabledFilter.isBlank() ? null : disabledFilter;
+    }
+
+    /** The shape before memberAttribute and disabledFilter. */
+    public Ldap(String url, Boolean startTls, String bindDn, String bindPassword, String userBase,
+        String userFilter, String userIdAttribute, String firstNameAttribute, String lastNameAttribute,
+        String emailAttribute, Boolean activeDirectory, Integer pageSize, Duration timeout) {
+      this(url, startTls, bindDn, bindPassword, userBase, userFilter, userIdAttribute, firstNameAttribute,
+          lastNameAttribute, emailAttribute, activeDirectory, pageSize, timeout, null, null);
     }
 
     /** Whether the connection is protected by TLS (ldaps:// or StartTLS). */

@@ -6,7 +6,8 @@ public enum MailKind {
   REMINDER("Påminnelse från Samverkan", "Påminnelse: %d uppgifter väntar i Samverkan"),
   ESCALATION("Eskalerad uppgift i Samverkan", "Eskalerat: %d uppgifter har stannat av i Samverkan"),
   HANDOVER("Överlämning i Samverkan", "%d överlämningar i Samverkan"),
-  STAFFING_REPORT("Bemanningsrapport från Samverkan", "Bemanningsrapporter från Samverkan (%d)");
+  STAFFING_REPORT("Bemanningsrapport från Samverkan", "Bemanningsrapporter från Samverkan (%d)"),
+  DIRECTORY_HELD("Katalogsynkroniseringen har hållits inne", "Katalogsynkroniseringen har hållits inne (%d)");
 
   private final String singleSubject;
   private final String bundleSubject;
