@@ -1,12 +1,10 @@
 package se.samverkan.sso;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * provider can never log in a police officer, nor a local account such as the administrator. The
  * functions are never taken from the token: they are the user's Camunda memberships.
  *
- * <p>The account state ({@code state}: ACTIVE, DISABLED, EXPIRED, DELETED) comes with the directory
- * sync's migration; on a database without that column a user is active while its row exists.
+ * <p>The account state ({@code account_state}: ACTIVE, DISABLED, EXPIRED, DELETED) is the directory
+ * sync's (migration V7): a disabled, expired or deleted account is refused at once.
  */
 public class SsoAccounts {
 
@@ -24,7 +22,6 @@ public class SsoAccounts {
 
   private final JdbcTemplate jdbc;
   private final IdentityService identityService;
-  private volatile boolean stateColumn = true;
 
   public SsoAccounts(JdbcTemplate jdbc, IdentityService identityService) {
     this.jdbc = jdbc;
@@ -44,7 +41,7 @@ public class SsoAccounts {
           + " och kan inte loggas in därifrån.");
     }
     String state = rows.get(0)[1];
-    if (state != null && !"ACTIVE".equals(state.toUpperCase(Locale.ROOT))) {
+    if (!"ACTIVE".equals(state)) {
       log.info("Inloggning nekad: {} är {} i källan {}", userId, state, provider.source());
       return Optional.of("Kontot " + userId + " är inte längre aktivt i " + provider.name() + "s katalog.");
     }
@@ -55,16 +52,8 @@ public class SsoAccounts {
   }
 
   private List<String[]> directoryRow(String userId) {
-    if (stateColumn) {
-      try {
-        return jdbc.query("SELECT source, state FROM samverkan_directory_user WHERE user_id = ?",
-            (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, userId);
-      } catch (BadSqlGrammarException noStateColumn) {
-        log.info("samverkan_directory_user har ingen kolumn state: en användare räknas som aktiv så länge raden finns");
-        stateColumn = false;
-      }
-    }
-    return jdbc.query("SELECT source FROM samverkan_directory_user WHERE user_id = ?",
-        (rs, i) -> new String[] {rs.getString(1), null}, userId);
+    return jdbc.query("SELECT source, account_state FROM samverkan_directory_user WHERE user_id = ?",
+        (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, userId);
   }
+
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,8 +37,10 @@ import se.samverkan.handover.Overlamning;
  * ranges), and Malå's, shaped like OpenLDAP, which also holds the mass-removal valve's source. Its own
  * application context (engine "directoryit", its own H2 database, no web server), so that the
  * shared integration-test context never has a directory source; the sync is called as its schedule
- * and the admin endpoint call it.
+ * and the admin endpoint call it. The context is closed after the class: a second engine left
+ * running in the JVM would be found by the next separate application's REST API.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.datasource.url=jdbc:h2:mem:samverkan-directory-it;DB_CLOSE_DELAY=-1",
     // Camunda ignores an engine name with a hyphen (and keeps "default")

@@ -60,58 +60,71 @@ class SingleSignOnIT {
 
   @Test
   void shouldTakeATokenOfTheUsersOwnProviderAsThatUserWithThatUsersFunctions() throws Exception {
-    HttpResponse<String> samordnare = get("/engine-rest/task?candidateGroup=samordnare-lycksele", bearer(lyckseleToken(SAMORDNARE)));
+    HttpResponse<String> samordnare = get(rest("/task?candidateGroup=samordnare-lycksele"), bearer(lyckseleToken(SAMORDNARE)));
     assertThat(samordnare.statusCode()).isEqualTo(200);
     assertThat(samordnare.body()).contains(taskId);
-    HttpResponse<String> basic = get("/engine-rest/task?candidateGroup=samordnare-lycksele", basic(SAMORDNARE, "demo"));
+    HttpResponse<String> basic = get(rest("/task?candidateGroup=samordnare-lycksele"), basic(SAMORDNARE, "demo"));
     assertThat(samordnare.body()).as("the same tasks as through Basic").isEqualTo(basic.body());
 
-    HttpResponse<String> polis = get("/engine-rest/task/" + taskId, bearer(token(SsoTestApplication.POLISEN, POLIS)));
+    HttpResponse<String> polis = get(rest("/task/" + taskId), bearer(token(SsoTestApplication.POLISEN, POLIS)));
     assertThat(polis.statusCode()).as("the police officer is logged in, but has not the samordnare's function").isIn(403, 404);
-    HttpResponse<String> own = get("/engine-rest/task/" + taskId, bearer(lyckseleToken(SAMORDNARE)));
+    HttpResponse<String> own = get(rest("/task/" + taskId), bearer(lyckseleToken(SAMORDNARE)));
     assertThat(own.statusCode()).isEqualTo(200);
   }
 
   @Test
   void shouldRefuseATokenForAnUnknownUser() throws Exception {
-    assertRefused(get("/engine-rest/task", bearer(lyckseleToken("okand.person"))), "hör inte till Lycksele kommun");
+    assertRefused(get(rest("/task"), bearer(lyckseleToken("okand.person"))), "hör inte till Lycksele kommun");
   }
 
   @Test
   void shouldRefuseATokenForAUserOfAnotherSource() throws Exception {
-    assertRefused(get("/engine-rest/task", bearer(lyckseleToken(POLIS))), "hör inte till Lycksele kommun");
-    assertRefused(get("/engine-rest/task", bearer(token(SsoTestApplication.POLISEN, SAMORDNARE))), "hör inte till Polisen");
+    assertRefused(get(rest("/task"), bearer(lyckseleToken(POLIS))), "hör inte till Lycksele kommun");
+    assertRefused(get(rest("/task"), bearer(token(SsoTestApplication.POLISEN, SAMORDNARE))), "hör inte till Polisen");
   }
 
   @Test
   void shouldNeverLogInALocalAccountThroughAProvider() throws Exception {
-    assertRefused(get("/engine-rest/task", bearer(lyckseleToken("admin"))), "hör inte till Lycksele kommun");
+    assertRefused(get(rest("/task"), bearer(lyckseleToken("admin"))), "hör inte till Lycksele kommun");
   }
 
   @Test
   void shouldRefuseATokenOfAnotherIssuerAnExpiredTokenAndATokenForAnotherAudience() throws Exception {
-    assertRefused(get("/engine-rest/task", bearer(token("okand-utfardare", SAMORDNARE))), "Inloggningen godtas inte");
+    assertRefused(get(rest("/task"), bearer(token("okand-utfardare", SAMORDNARE))), "Inloggningen godtas inte");
     String expired = app.provider.issueToken(SsoTestApplication.LYCKSELE, SAMORDNARE, SsoTestApplication.CLIENT_ID,
         Map.of("preferred_username", SAMORDNARE), -600).serialize();
-    assertRefused(get("/engine-rest/task", bearer(expired)), "Inloggningen godtas inte");
+    assertRefused(get(rest("/task"), bearer(expired)), "Inloggningen godtas inte");
     String otherAudience = app.provider.issueToken(SsoTestApplication.LYCKSELE, SAMORDNARE, "en-annan-tjanst",
         Map.of("preferred_username", SAMORDNARE), 3600).serialize();
-    assertRefused(get("/engine-rest/task", bearer(otherAudience)), "Inloggningen godtas inte");
+    assertRefused(get(rest("/task"), bearer(otherAudience)), "Inloggningen godtas inte");
   }
 
   @Test
   void shouldRefuseALeaversTokenAtTheNextRequest() throws Exception {
     String token = lyckseleToken(SAMORDNARE);
-    assertThat(get("/engine-rest/task", bearer(token)).statusCode()).isEqualTo(200);
+    assertThat(get(rest("/task"), bearer(token)).statusCode()).isEqualTo(200);
     app.removeDirectoryUser(SAMORDNARE);
-    assertRefused(get("/engine-rest/task", bearer(token)), "hör inte till Lycksele kommun");
+    assertRefused(get(rest("/task"), bearer(token)), "hör inte till Lycksele kommun");
+  }
+
+  @Test
+  void shouldRefuseATokenOfAnAccountTheDirectoryDisabledAtTheNextRequest() throws Exception {
+    String token = lyckseleToken(SAMORDNARE);
+    assertThat(get(rest("/task"), bearer(token)).statusCode()).isEqualTo(200);
+    app.setAccountState(SAMORDNARE, "DISABLED");
+    try {
+      assertRefused(get(rest("/task"), bearer(token)), "är inte längre aktivt i Lycksele kommuns katalog");
+    } finally {
+      app.setAccountState(SAMORDNARE, "ACTIVE");
+    }
   }
 
   @Test
   void shouldKeepHttpBasicForServiceAndLocalAccounts() throws Exception {
-    assertThat(get("/engine-rest/task", basic("admin", "demo")).statusCode()).isEqualTo(200);
-    assertThat(get("/engine-rest/task", basic(SAMORDNARE, "fel")).statusCode()).isEqualTo(401);
-    assertThat(get("/engine-rest/task", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> adminTasks = get(rest("/task"), basic("admin", "demo"));
+    assertThat(adminTasks.statusCode()).as(adminTasks.body()).isEqualTo(200);
+    assertThat(get(rest("/task"), basic(SAMORDNARE, "fel")).statusCode()).isEqualTo(401);
+    assertThat(get(rest("/task"), null).statusCode()).isEqualTo(401);
   }
 
   private void assertRefused(HttpResponse<String> response, String message) {
@@ -134,6 +147,11 @@ class SingleSignOnIT {
 
   private static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The REST API of the test application's own engine (its name is not "default"). */
+  private String rest(String path) {
+    return "/engine-rest/engine/" + app.engineName + path;
   }
 
   private HttpResponse<String> get(String path, String authorization) throws Exception {

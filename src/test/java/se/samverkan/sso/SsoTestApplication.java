@@ -57,6 +57,11 @@ final class SsoTestApplication implements AutoCloseable {
         + "VALUES (?, ?, ?, ?, ?)", userId, source, "uid=" + userId, now, now);
   }
 
+  /** What the directory sync writes when the directory disables, expires or deletes an account. */
+  void setAccountState(String userId, String state) {
+    jdbc.update("UPDATE samverkan_directory_user SET account_state = ? WHERE user_id = ?", state, userId);
+  }
+
   void removeDirectoryUser(String userId) {
     jdbc.update("DELETE FROM samverkan_directory_user WHERE user_id = ?", userId);
   }
