@@ -1,5 +1,6 @@
 package se.samverkan.directory;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 public class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
 
   private final DirectorySettings settings;
+  private final AtomicBoolean tablesPresent = new AtomicBoolean();
 
   public DirectoryIdentityPlugin(DirectorySettings settings) {
     this.settings = settings == null ? new DirectorySettings(null, null) : settings;
@@ -28,7 +30,7 @@ public class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
 
       @Override
       public Session openSession() {
-        return new DirectoryIdentityProvider(settings);
+        return new DirectoryIdentityProvider(settings, tablesPresent);
       }
     });
   }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
@@ -30,9 +31,15 @@ public class DirectoryIdentityProvider extends DbIdentityServiceProvider {
   private static final Logger log = LoggerFactory.getLogger(DirectoryIdentityProvider.class);
 
   private final DirectorySettings settings;
+  private final AtomicBoolean tablesPresent;
 
-  public DirectoryIdentityProvider(DirectorySettings settings) {
+  /**
+   * @param tablesPresent shared by the engine's providers: whether Samverkan's directory tables exist
+   *     yet (the engine writes its administrator before Flyway has run)
+   */
+  public DirectoryIdentityProvider(DirectorySettings settings, AtomicBoolean tablesPresent) {
     this.settings = settings;
+    this.tablesPresent = tablesPresent;
   }
 
   @Override
@@ -119,12 +126,35 @@ public class DirectoryIdentityProvider extends DbIdentityServiceProvider {
         userId, groupId, row -> row.getString(1));
   }
 
+  /** Asked of the metadata, never by a failing query (which would abort a PostgreSQL transaction). */
+  private boolean tablesPresent(Connection connection) {
+    if (tablesPresent.get()) {
+      return true;
+    }
+    try {
+      for (String name : new String[] {"samverkan_directory_user", "SAMVERKAN_DIRECTORY_USER"}) {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+          if (tables.next()) {
+            tablesPresent.set(true);
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (SQLException failed) {
+      throw new ProcessEngineException("the database's tables could not be listed", failed);
+    }
+  }
+
   private interface Row<T> {
     T read(ResultSet row) throws SQLException;
   }
 
-  private static <T> Optional<T> query(String sql, String first, String second, Row<T> row) {
+  private <T> Optional<T> query(String sql, String first, String second, Row<T> row) {
     Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    if (!tablesPresent(connection)) {
+      return Optional.empty();
+    }
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, first);
       if (second != null) {

@@ -18,7 +18,7 @@ import se.samverkan.SamverkanApplication;
  * its own random port, its own engine name and its own in-memory H2 database. Command-line
  * arguments win over the profiles the build passes as system properties.
  */
-final class SeparateApplication {
+public final class SeparateApplication {
 
   /** The order in which the engine itself runs Camunda's create scripts (DbSqlSession). */
   static final List<String> SCHEMA_COMPONENTS = List.of(
@@ -26,7 +26,7 @@ final class SeparateApplication {
 
   private SeparateApplication() {}
 
-  static String newH2Url() {
+  public static String newH2Url() {
     return "jdbc:h2:mem:separate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
   }
 
@@ -43,7 +43,7 @@ final class SeparateApplication {
     }
   }
 
-  static ConfigurableApplicationContext start(String engineName, String h2Url, String... extraArgs) {
+  public static ConfigurableApplicationContext start(String engineName, String h2Url, String... extraArgs) {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=0",
         "--camunda.bpm.process-engine-name=" + engineName,
@@ -63,7 +63,7 @@ final class SeparateApplication {
   }
 
   /** Closes a second application and gives the shared test context its webapps back (see below). */
-  static void close(ConfigurableApplicationContext context) {
+  public static void close(ConfigurableApplicationContext context) {
     try {
       context.close();
     } finally {
