@@ -221,6 +221,26 @@ class DirectoryLoginIT {
     assertThat(new HttpFromAddress(port, "127.0.0.10").basic("GET", path, COORDINATOR, "demo").status()).isEqualTo(200);
   }
 
+  @Test
+  void shouldTellAdminWhichDirectoryAUserComesFromAndOnlyAdmin() throws Exception {
+    HttpClient admin = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    assertThat(webappLogin("admin", "demo", admin)).isEqualTo(200);
+    JsonNode managed = JSON.readTree(admin.send(HttpRequest.newBuilder(
+        URI.create(base + "/samverkan/katalog/anvandare/" + COORDINATOR)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(managed.path("hanterasAv").asText()).isEqualTo("Demokatalogen");
+    assertThat(managed.path("medlemskap").toString()).isEqualTo("[\"samordnare-lycksele\"]");
+    JsonNode local = JSON.readTree(admin.send(HttpRequest.newBuilder(
+        URI.create(base + "/samverkan/katalog/anvandare/admin")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(local.path("lokal").asBoolean()).isTrue();
+
+    HttpClient coordinator = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    assertThat(webappLogin(COORDINATOR, "demo", coordinator)).isEqualTo(200);
+    assertThat(coordinator.send(HttpRequest.newBuilder(URI.create(base + "/samverkan/katalog/anvandare/" + COORDINATOR))
+        .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/samverkan/katalog/anvandare/" + COORDINATOR))
+        .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+  }
+
   private static void assertRefused(HttpResponse<String> response, String message) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     JsonNode body = JSON.readTree(response.body());
@@ -258,10 +278,14 @@ class DirectoryLoginIT {
 
   /** The webapps' login form as Tasklist's login page sends it: the page first (session, CSRF token), then the form. */
   private static int webappLogin(String user, String password) throws Exception {
-    java.net.CookieManager cookies = new java.net.CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
+    return webappLogin(user, password, HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build());
+  }
+
+  private static int webappLogin(String user, String password, HttpClient browser) throws Exception {
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/admin/default/")).GET().build(),
         HttpResponse.BodyHandlers.discarding());
+    java.net.CookieManager cookies = (java.net.CookieManager) browser.cookieHandler().orElseThrow();
     String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(java.net.HttpCookie::getValue).findFirst().orElse("");
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
