@@ -1,10 +1,12 @@
 package se.samverkan.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -97,6 +99,10 @@ class DirectoryLoginIT {
       assertThat(connection.getEntry(EmbeddedDirectoryLdif.groupDn("samordnare-lycksele"))
           .getAttributeValues("member")).containsExactly(person.getDN());
       assertThat(directory.server().countEntries()).isEqualTo(3 + 2 * 41);
+    }
+    try (LDAPConnection anonymous = new LDAPConnection("127.0.0.1", ldapPort)) {
+      assertThatThrownBy(() -> anonymous.getEntry(EmbeddedDirectoryLdif.personDn(COORDINATOR)))
+          .isInstanceOf(LDAPException.class).hasMessageContaining("authenticated");
     }
     // what the directory holds comes from the sync: no demo person is created locally
     assertThat(context.getBean(IdentityService.class).createUserQuery().userId("samordnare.mala").count()).isZero();
