@@ -112,7 +112,8 @@ public final class ProcessTestEngine {
     List<ProcessEnginePlugin> plugins = new ArrayList<>();
     plugins.add(new SpinProcessEnginePlugin());
     plugins.addAll(EngineWiring.plugins(new EngineWiring.Parts(organisation, WORKING_DAYS, notifier(), FORMS,
-        FORM_VALIDATION, CHECKLIST_COMPLETE, new StartValidation(organisation), null, false)));
+        FORM_VALIDATION, CHECKLIST_COMPLETE, new StartValidation(organisation), null, false,
+        new se.samverkan.directory.DirectorySettings(null, null))));
     plugins.add(new SamverkanSchema());
     return plugins;
   }

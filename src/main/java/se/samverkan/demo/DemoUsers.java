@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import se.samverkan.organisation.Organisation;
@@ -22,16 +23,26 @@ public class DemoUsers {
   public static final String PASSWORD = "demo";
 
   private final IdentityService identityService;
+  private final boolean fromDirectory;
 
-  public DemoUsers(IdentityService identityService) {
+  /**
+   * @param fromDirectory samverkan.directory.embedded.enabled: the demo's people come from the
+   *     embedded directory through the sync, so none is created here
+   */
+  public DemoUsers(IdentityService identityService,
+      @Value("${samverkan.directory.embedded.enabled:false}") boolean fromDirectory) {
     this.identityService = identityService;
+    this.fromDirectory = fromDirectory;
   }
 
   public static String userIdOf(OrganisationFunction function) {
     return function.scopeSlug() == null ? function.type() : function.type() + "." + function.scopeSlug();
   }
 
-  /** Creates missing demo users and memberships; returns the ids of all demo users. */
+  /**
+   * Creates missing demo users and memberships (none when they come from the embedded directory);
+   * returns the ids of all demo users.
+   */
   public List<String> createMissing(Organisation organisation) {
     Set<String> existing = identityService.createUserQuery().list().stream()
         .map(User::getId)
@@ -40,7 +51,7 @@ public class DemoUsers {
     for (OrganisationFunction function : organisation.allFunctions()) {
       String id = userIdOf(function);
       ids.add(id);
-      if (!existing.contains(id)) {
+      if (!fromDirectory && !existing.contains(id)) {
         User user = identityService.newUser(id);
         user.setFirstName("Demo");
         user.setLastName(function.name());

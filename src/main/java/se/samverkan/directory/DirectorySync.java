@@ -177,7 +177,8 @@ public class DirectorySync {
       return new SourceOutcome(sourceId, name, Status.FAILED, "Katalogen «" + name + "» kunde inte läsas: " + detail,
           0, 0, 0, 0, 0, 0, 0);
     }
-    return transaction.execute(status -> apply(sourceId, name, source, snapshot, releaseHeld));
+    // the directory's own writes: directory-managed users and memberships are read-only for everyone else
+    return transaction.execute(status -> DirectoryWrites.call(() -> apply(sourceId, name, source, snapshot, releaseHeld)));
   }
 
   private record Row(String userId, String source, AccountState state) {}

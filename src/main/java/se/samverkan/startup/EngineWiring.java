@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.context.ApplicationContext;
+import se.samverkan.directory.DirectoryIdentityPlugin;
+import se.samverkan.directory.DirectorySettings;
 import se.samverkan.engine.EngineSettings;
 import se.samverkan.engine.EveryUserTaskPlugin;
 import se.samverkan.engine.SwedishWorkingDays;
@@ -41,10 +43,13 @@ public final class EngineWiring {
    *     in the process tests, whose engine's own bean map holds them
    * @param groupScanPerCommand samverkan.authorization.group-scan-per-command: Camunda's own group
    *     scan instead of {@link AuthenticatedGroupsPlugin}
+   * @param directory samverkan.directory: the sources a directory-managed user's password is checked
+   *     against (none in the process tests: every account is local there)
    */
   public record Parts(Organisation organisation, SwedishWorkingDays workingDays, TaskNotifier notifier,
       DeployedTaskForms forms, FormValidationListener formValidation, ChecklistCompleteListener checklistComplete,
-      StartValidation startValidation, ApplicationContext springBeans, boolean groupScanPerCommand) {}
+      StartValidation startValidation, ApplicationContext springBeans, boolean groupScanPerCommand,
+      DirectorySettings directory) {}
 
   private EngineWiring() {}
 
@@ -65,6 +70,7 @@ public final class EngineWiring {
     }
     plugins.add(new EveryUserTaskPlugin(new ListColumns()));
     plugins.add(new TimeoutListenerProtectionPlugin());
+    plugins.add(new DirectoryIdentityPlugin(parts.directory()));
     return plugins;
   }
 }

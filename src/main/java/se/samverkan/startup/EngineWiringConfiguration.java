@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.samverkan.directory.DirectorySettings;
 import se.samverkan.engine.SwedishWorkingDays;
 import se.samverkan.forms.ChecklistCompleteListener;
 import se.samverkan.forms.DeployedTaskForms;
@@ -20,9 +21,10 @@ class EngineWiringConfiguration {
   @Bean
   CompositeProcessEnginePlugin samverkanEnginePlugins(Organisation organisation, SwedishWorkingDays workingDays,
       TaskNotifier notifier, DeployedTaskForms forms, FormValidationListener formValidation,
-      ChecklistCompleteListener checklistComplete, StartValidation startValidation, ApplicationContext context,
+      ChecklistCompleteListener checklistComplete, StartValidation startValidation, ApplicationContext context, DirectorySettings directory,
       @Value("${samverkan.authorization.group-scan-per-command:false}") boolean groupScanPerCommand) {
     return new CompositeProcessEnginePlugin(EngineWiring.plugins(new EngineWiring.Parts(organisation, workingDays,
-        notifier, forms, formValidation, checklistComplete, startValidation, context, groupScanPerCommand)));
+        notifier, forms, formValidation, checklistComplete, startValidation, context, groupScanPerCommand,
+        directory)));
   }
 }

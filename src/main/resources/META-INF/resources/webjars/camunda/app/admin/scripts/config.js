@@ -11,6 +11,9 @@ export default {
     availableLocales: ['sv', 'en'],
     fallbackLocale: 'en'
   },
+  // Admin plugins (scripts/<name>.js, loaded as modules): a directory-managed user is read-only and
+  // says which directory it comes from (docs/directory-demo-and-login.md).
+  customScripts: ['scripts/samverkan-katalog'],
   // Moment formats; the Swedish long date formats themselves are in locales/sv.json.
   dateFormat: {
     monthName: 'MMMM',
