@@ -102,7 +102,7 @@ public class DirectorySync {
     this.organisation = organisation;
   }
 
-  @Scheduled(initialDelayString = "${samverkan.directory.interval:PT1M}",
+  @Scheduled(initialDelayString = "${samverkan.directory.first-sync-after:PT5S}",
       fixedDelayString = "${samverkan.directory.interval:PT1M}")
   public void scheduled() {
     run(Set.of());
