@@ -65,6 +65,12 @@ class CountyTest {
   }
 
   @Test
+  void shouldRefuseACountyThatIsNoSlug() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> twoCounties("Västerbotten"))
+        .hasMessageContaining("län 'Västerbotten'");
+  }
+
+  @Test
   void shouldFollowTheCountyTheFileNames() {
     Organisation organisation = twoCounties("norrbotten");
     assertThat(Viewer.of(organisation, List.of("lansstyrelsen"), "kiruna")).isEqualTo(Viewer.COUNTY);
