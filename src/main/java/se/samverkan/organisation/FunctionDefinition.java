@@ -14,6 +14,8 @@ import java.util.List;
  * @param readsAll oversight across the organisation (länsstyrelsen): holders read every model and
  *     every municipality's record of lag (2023:196) ({@code /engine-rest/samverkan/lagkrav}), never
  *     the cases themselves (no instance, task or history read; docs/security.md "Who may see what")
+ * @param lan for a county function (länsstyrelsen): the county (län) slug whose municipalities it
+ *     follows up; may be null
  */
 public record FunctionDefinition(
     String name,
@@ -23,7 +25,8 @@ public record FunctionDefinition(
     List<String> applications,
     List<String> starts,
     boolean deploysModels,
-    boolean readsAll) {
+    boolean readsAll,
+    String lan) {
 
   public FunctionDefinition {
     applications = applications == null ? List.of() : List.copyOf(applications);

@@ -69,6 +69,16 @@ public final class Organisation {
         .findFirst();
   }
 
+  /** The county (län) slug of a municipality: its LPO's {@code lan}. */
+  public Optional<String> countyOf(String municipalitySlug) {
+    return lpoOf(municipalitySlug).map(Lpo::lan);
+  }
+
+  /** The county a function follows up ({@code lan} on its definition, e.g. länsstyrelsen). */
+  public Optional<String> countyOfFunction(String groupId) {
+    return function(groupId).flatMap(this::definitionOf).map(FunctionDefinition::lan);
+  }
+
   /** Every concrete function (Camunda group) the organisation declares, in a stable order. */
   public List<OrganisationFunction> allFunctions() {
     return List.copyOf(functionsByGroupId().values());

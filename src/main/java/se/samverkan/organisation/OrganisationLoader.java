@@ -153,7 +153,12 @@ public final class OrganisationLoader {
           .filter(app -> !Set.of("tasklist", "cockpit", "admin").contains(app))
           .forEach(app -> problems.add("funktionen " + type + " har okänd applikation " + app));
       checkStarts(problems, type, definition.starts());
+      if (definition.lan() != null) {
+        checkSlug(problems, "län", definition.lan());
+      }
     });
+    organisation.lpos().stream().filter(lpo -> lpo.lan() != null)
+        .forEach(lpo -> checkSlug(problems, "län", lpo.lan()));
     organisation.estActors().keySet().forEach(actor -> {
       checkSlug(problems, "EST-aktör", actor);
       if (organisation.functions().containsKey(actor)) {

@@ -116,7 +116,7 @@ public class FunctionAuthorizations {
 
   private static FunctionDefinition definitionOf(Organisation organisation, OrganisationFunction function) {
     return organisation.definitionOf(function)
-        .orElse(new FunctionDefinition(null, null, null, null, List.of("tasklist"), List.of(), false, false));
+        .orElse(new FunctionDefinition(null, null, null, null, List.of("tasklist"), List.of(), false, false, null));
   }
 
   private static List<String> applicationsOf(Organisation organisation, OrganisationFunction function) {
