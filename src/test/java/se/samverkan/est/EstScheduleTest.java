@@ -2,11 +2,18 @@ package se.samverkan.est;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 import se.samverkan.ProcessTestEngine;
 
 class EstScheduleTest {
@@ -62,6 +69,27 @@ class EstScheduleTest {
     assertThat(meeting).isEqualTo(at(2026, 12, 2, 10, 10));
     assertThat(demo.cycleStart("lycksele", meeting)).isEqualTo(at(2026, 12, 2, 10, 1));
     assertThat(demo.nextMeetingAfter("sorsele", at(2026, 1, 9, 10, 0).toInstant())).contains(at(2026, 1, 22, 9, 0));
+  }
+
+  /** The demo profile's own settings: at every minute of a day some meeting's reports are being collected. */
+  @Test
+  void shouldKeepAReportCollectionOpenAtAnyTimeInTheDemo() throws IOException {
+    var demoProfile = new YamlPropertySourceLoader().load("demo", new ClassPathResource("application-demo.yaml")).get(0);
+    EstSettings settings = new Binder(ConfigurationPropertySources.from(demoProfile))
+        .bind("samverkan.est", EstSettings.class).get();
+    EstSchedule demo = new EstSchedule(ProcessTestEngine.organisation(), ProcessTestEngine.WORKING_DAYS, settings);
+
+    ZonedDateTime midnight = at(2026, 12, 2, 0, 0);
+    for (int minute = 0; minute < 24 * 60; minute++) {
+      Instant now = midnight.plusMinutes(minute).toInstant();
+      // the scheduler starts the next meeting's cycle; that cycle's timer starts the one after it
+      ZonedDateTime next = demo.nextMeetingAfter("lycksele", now).orElseThrow();
+      ZonedDateTime afterIt = demo.nextMeetingAfter("lycksele", next.toInstant()).orElseThrow();
+      boolean open = Stream.of(next, afterIt).anyMatch(meeting ->
+          !demo.cycleStart("lycksele", meeting).toInstant().isAfter(now)
+              && demo.reportDeadline("lycksele", meeting).toInstant().isAfter(now));
+      assertThat(open).as("a collection open at %s", midnight.plusMinutes(minute)).isTrue();
+    }
   }
 
   @Test
