@@ -84,7 +84,7 @@ class CockpitBrowserIT {
     webapp.waitForText(By.tagName("body"), "Testincident: e-posttjänsten svarar inte");
     webapp.waitFor(By.cssSelector(".djs-element.djs-shape[data-element-id='" + SCENARIO.firstTaskId() + "']"));
     webapp.waitForText(By.tagName("body"), "Ärende-id:");
-    assertThat(webapp.bodyText()).contains("Uppgifter i ärendet", "Incidenter", "Uppgifter");
+    assertThat(webapp.bodyText()).contains("Variabler i ärendet", "Incidenter", "Uppgifter").doesNotContain("Uppgifter i ärendet");
   }
 
   /** Every process of the product (processes/) and the scenario's drawn; the product's kept under docs/processes/. */
