@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ public class GroupSynchronizer {
 
   /** Camunda group type of every group Samverkan manages. */
   public static final String GROUP_TYPE = "funktion";
+  /** The name Admin shows for the administrators' group, which Camunda creates as "camunda BPM Administrators". */
+  public static final String ADMIN_GROUP_NAME = "Samverkans administratörer";
 
   private static final Logger log = LoggerFactory.getLogger(GroupSynchronizer.class);
 
@@ -51,6 +54,12 @@ public class GroupSynchronizer {
         identityService.saveGroup(group);
         updated.add(function.groupId());
       }
+    }
+    Group administrators = existing.get(Groups.CAMUNDA_ADMIN);
+    if (administrators != null && !ADMIN_GROUP_NAME.equals(administrators.getName())) {
+      administrators.setName(ADMIN_GROUP_NAME);
+      identityService.saveGroup(administrators);
+      updated.add(Groups.CAMUNDA_ADMIN);
     }
     Set<String> declared = organisation.allFunctions().stream()
         .map(OrganisationFunction::groupId)

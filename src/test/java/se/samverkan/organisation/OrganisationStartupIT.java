@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,14 @@ class OrganisationStartupIT {
     assertThat(groups).containsAll(organisation.allFunctions().stream().map(OrganisationFunction::groupId).toList());
     assertThat(identityService.createGroupQuery().groupId("samordnare-asele").singleResult().getName())
         .isEqualTo("Brottsförebyggande samordnare, Åsele");
+  }
+
+  @Test
+  void shouldNameTheAdministratorsGroupInSwedish() {
+    Group administrators = identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).singleResult();
+
+    assertThat(administrators.getName()).isEqualTo("Samverkans administratörer");
+    assertThat(administrators.getType()).as("still Camunda's system group").isEqualTo(Groups.GROUP_TYPE_SYSTEM);
   }
 
   @Test
