@@ -7,11 +7,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import se.samverkan.forms.DeploymentForms;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.process.JsonVariables;
 
@@ -25,6 +31,8 @@ public class EstReportStatus implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(EstReportStatus.class);
 
   private final Organisation organisation;
+  /** The report form's labels of the incident kinds, per process definition (a deployed form never changes). */
+  private final Map<String, Map<String, String>> incidentKindLabels = new ConcurrentHashMap<>();
 
   public EstReportStatus(Organisation organisation) {
     this.organisation = organisation;
@@ -44,7 +52,7 @@ public class EstReportStatus implements JavaDelegate {
       if (report.isObject()) {
         reports.add(report);
         details.append("\n\n#### ").append(name).append(report.path(NOTHING_TO_REPORT).asBoolean()
-            ? "\nInget att rapportera denna period." : "\n" + describe(report));
+            ? "\nInget att rapportera denna period." : "\n" + describe(report, incidentKindLabels(execution)));
       } else {
         ObjectNode absent = reports.addObject();
         absent.put("aktor", actor).put("funktion", name).put("inlamnad", false);
@@ -64,12 +72,29 @@ public class EstReportStatus implements JavaDelegate {
     }
   }
 
-  private static String describe(JsonNode report) {
+  /**
+   * The labels the actors chose from ("Ordningsstörning", not "ordningsstorning"): the options of the
+   * report form this definition's report task shows. Read without the caller's authorizations: a
+   * report's completion may end the collection, and an EST actor may not read the deployment.
+   */
+  private Map<String, String> incidentKindLabels(DelegateExecution execution) {
+    return incidentKindLabels.computeIfAbsent(execution.getProcessDefinitionId(), definitionId -> {
+      UserTask reportTask = execution.getBpmnModelInstance().getModelElementById(SUBMIT_REPORT);
+      String formId = reportTask == null ? null : reportTask.getCamundaFormRef();
+      RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
+      return Context.getCommandContext().runWithoutAuthorization(() -> DeploymentForms
+          .find(repository, repository.getProcessDefinition(definitionId).getDeploymentId(), formId)
+          .map(form -> DeploymentForms.optionLabels(form, INCIDENT_KINDS))
+          .orElse(Map.of()));
+    });
+  }
+
+  private static String describe(JsonNode report, Map<String, String> kindLabels) {
     List<String> lines = new ArrayList<>();
     line(lines, "Platser", String.join(", ", JsonVariables.text(report, PLACES).strip().split("\\s*\\n\\s*")));
     line(lines, "Tider", JsonVariables.text(report, TIMES));
     List<String> kinds = new ArrayList<>();
-    report.path(INCIDENT_KINDS).forEach(k -> kinds.add(k.asText()));
+    report.path(INCIDENT_KINDS).forEach(k -> kinds.add(kindLabels.getOrDefault(k.asText(), k.asText())));
     line(lines, "Händelsetyper", String.join(", ", kinds));
     line(lines, "Grupper", JsonVariables.text(report, GROUPS));
     line(lines, "Oro och signaler", JsonVariables.text(report, WORRIES));

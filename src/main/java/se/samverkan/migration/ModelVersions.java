@@ -40,6 +40,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import se.samverkan.forms.DeploymentForms;
 import se.samverkan.forms.FormInputs;
 import se.samverkan.modelrules.ModelRules;
 import se.samverkan.migration.MigrationProposal.CarriedOver;

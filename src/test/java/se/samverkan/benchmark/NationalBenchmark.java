@@ -249,7 +249,8 @@ public final class NationalBenchmark {
   }
 
   private List<String> samverkanArgs(Path organisationFile, int port) {
-    return List.of("--spring.profiles.active=demo,postgres", "--server.port=" + port,
+    // "benchmark": the national organisation's people are local accounts, not the demo's directory
+    return List.of("--spring.profiles.active=demo,postgres,benchmark", "--server.port=" + port,
         "--samverkan.organisation.file=file:" + organisationFile, "--spring.datasource.url=" + settings.dbUrl(),
         "--spring.datasource.username=" + settings.dbUser(), "--spring.datasource.password=" + settings.dbPassword());
   }
