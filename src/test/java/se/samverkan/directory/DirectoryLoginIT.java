@@ -33,10 +33,12 @@ import se.samverkan.operations.SeparateApplication;
 
 /**
  * The demo profile as it runs: the embedded directory on (its own application, since the shared
- * test context has it off), the demo source as application-demo.yaml configures it. The directory
- * sync is not part of this application yet, so the test writes what the sync would write for a few
- * people (the Camunda user without a password inside {@link DirectoryWrites}, its membership, the
- * rows of samverkan_directory_user and samverkan_directory_membership) and then logs them in.
+ * test context has it off), the demo source as application-demo.yaml configures it. The test
+ * writes what the directory sync ({@link DirectorySync}) would write for a few people (the Camunda
+ * user without a password inside {@link DirectoryWrites}, its membership, the rows of
+ * samverkan_directory_user and samverkan_directory_membership) and then logs them in, so that the
+ * login is tested apart from the sync; the sync itself, end to end through its REST endpoint, is
+ * {@link DemoDirectoryPersonLeavesIT}'s.
  */
 class DirectoryLoginIT {
 
