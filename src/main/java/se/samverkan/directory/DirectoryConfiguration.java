@@ -37,10 +37,15 @@ class DirectoryConfiguration {
   @Bean
   DirectorySync directorySync(DirectorySettings settings, Organisation organisation, Environment environment,
       IdentityService identity, JdbcTemplate jdbc, PlatformTransactionManager transactionManager, DirectoryChanges changes,
-      FunctionReconciliation reconciliation, MailOutbox outbox) {
+      FunctionReconciliation reconciliation, MailOutbox outbox, ScimStore scimStore) {
     SourceRules.check(settings, organisation, environment.acceptsProfiles(Profiles.of("prod")));
-    return new DirectorySync(settings, new LdapDirectoryReader(), identity, jdbc, transactionManager, changes,
+    return new DirectorySync(settings, new LdapDirectoryReader(), scimStore, identity, jdbc, transactionManager, changes,
         new DirectoryLock(jdbc), reconciliation, outbox, organisation);
+  }
+
+  @Bean
+  ScimStore scimStore(JdbcTemplate jdbc, IdentityService identity) {
+    return new ScimStore(jdbc, identity);
   }
 
   @Bean

@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * The directory sync for administrators ({@code camunda-admin}) only, behind the REST API's
  * authentication:
  * <ul>
- *   <li>{@code POST /engine-rest/samverkan/katalog/synkronisera}: syncs every LDAP source now and
+ *   <li>{@code POST /engine-rest/samverkan/katalog/synkronisera}: syncs every source now (reads each LDAP directory, applies what each SCIM provider pushed) and
  *       answers what it did, in Swedish; {@code ?slappIgenom=<source id>} lets that source's held
  *       removals through this once (the mass-removal valve);</li>
  *   <li>{@code GET /engine-rest/samverkan/katalog/andringar?kalla=&anvandare=&antal=}: the latest
@@ -68,7 +68,7 @@ public class DirectoryResource {
       return answer(Response.Status.CONFLICT, body);
     }
     body.put("synkroniserad", outcome.ran());
-    body.put("meddelande", !outcome.ran() ? "Ingen LDAP-katalog är konfigurerad (samverkan.directory.sources)."
+    body.put("meddelande", !outcome.ran() ? "Ingen katalogkälla (LDAP eller SCIM) är konfigurerad (samverkan.directory.sources)."
         : outcome.reconciliationRun() ? "Katalogerna är synkroniserade; funktionernas avstämning har körts (återlämnade uppgifter, överlämningar, vakanser)."
         : "Katalogerna är synkroniserade; inga funktioner ändrades.");
     body.put("avstamningKord", outcome.reconciliationRun());

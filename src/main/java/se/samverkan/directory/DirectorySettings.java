@@ -41,9 +41,10 @@ public record DirectorySettings(Duration interval, Map<String, Source> sources) 
    * @param globalFunctions the global functions (e.g. processagare, lansstyrelsen) this source may fill;
    *     never camunda-admin. Startup is refused when {@code functions} names anything outside these
    *     three lists ({@link SourceRules}).
+   * @param scim how a SCIM source's provisioning client authenticates
    */
   public record Source(Kind kind, String name, Map<String, String> functions, Ldap ldap, Valve valve,
-      List<String> municipalities, List<String> lpos, List<String> globalFunctions) {
+      List<String> municipalities, List<String> lpos, List<String> globalFunctions, Scim scim) {
 
     @ConstructorBinding
     public Source {
@@ -55,9 +56,15 @@ public record DirectorySettings(Duration interval, Map<String, Source> sources) 
       globalFunctions = globalFunctions == null ? List.of() : List.copyOf(globalFunctions);
     }
 
+    /** A source without SCIM settings (every LDAP source). */
+    public Source(Kind kind, String name, Map<String, String> functions, Ldap ldap, Valve valve,
+        List<String> municipalities, List<String> lpos, List<String> globalFunctions) {
+      this(kind, name, functions, ldap, valve, municipalities, lpos, globalFunctions, null);
+    }
+
     /** A source that may fill nothing until its scopes are given (the shape before the scopes). */
     public Source(Kind kind, String name, Map<String, String> functions, Ldap ldap, Valve valve) {
-      this(kind, name, functions, ldap, valve, null, null, null);
+      this(kind, name, functions, ldap, valve, null, null, null, null);
     }
   }
 
@@ -111,9 +118,30 @@ public record DirectorySettings(Duration interval, Map<String, Source> sources) 
           lastNameAttribute, emailAttribute, activeDirectory, pageSize, timeout, null, null);
     }
 
+    /** Without the bind password, which must never reach a log. */
+    @Override
+    public String toString() {
+      return "Ldap[url=" + url + ", startTls=" + startTls + ", bindDn=" + bindDn + ", userBase=" + userBase + "]";
+    }
+
     /** Whether the connection is protected by TLS (ldaps:// or StartTLS). */
     public boolean usesTls() {
       return startTls || (url != null && url.toLowerCase(java.util.Locale.ROOT).startsWith("ldaps://"));
+    }
+  }
+
+  /**
+   * A SCIM 2.0 source: the provider (Entra ID's provisioning, another identity provider) pushes
+   * users, groups and deactivations to {@code /scim/v2/<source id>/}, authenticated by this bearer
+   * token (Entra ID: "Secret Token"). At least 32 characters, from the environment, never in a file
+   * under version control; Samverkan refuses to start with a shorter one.
+   */
+  public record Scim(String token) {
+
+    /** Without the token, which must never reach a log. */
+    @Override
+    public String toString() {
+      return "Scim[token=" + (token == null ? "saknas" : "***") + "]";
     }
   }
 

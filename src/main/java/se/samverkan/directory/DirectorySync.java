@@ -31,9 +31,10 @@ import se.samverkan.notification.MailOutbox;
 import se.samverkan.organisation.Organisation;
 
 /**
- * The LDAP directory sync: every samverkan.directory.interval and on demand, each LDAP source is
- * read completely ({@link LdapDirectoryReader}) and then applied to Camunda's identity in one
- * transaction per source:
+ * The directory sync: every samverkan.directory.interval and on demand, each LDAP source is
+ * read completely ({@link LdapDirectoryReader}), each SCIM source's pushed users and groups are
+ * taken from {@link ScimStore}, and each is then applied to Camunda's identity in one transaction
+ * per source:
  * <ul>
  *   <li>users are created and updated (first and last name, e-mail); each user id belongs to one
  *       source: an id another source or a local account already has is a COLLISION, never merged;</li>
@@ -78,6 +79,7 @@ public class DirectorySync {
 
   private final DirectorySettings settings;
   private final LdapDirectoryReader reader;
+  private final ScimStore scim;
   private final IdentityService identity;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -87,11 +89,12 @@ public class DirectorySync {
   private final MailOutbox outbox;
   private final Organisation organisation;
 
-  DirectorySync(DirectorySettings settings, LdapDirectoryReader reader, IdentityService identity, JdbcTemplate jdbc,
+  DirectorySync(DirectorySettings settings, LdapDirectoryReader reader, ScimStore scim, IdentityService identity, JdbcTemplate jdbc,
       PlatformTransactionManager transactionManager, DirectoryChanges changes, DirectoryLock lock,
       FunctionReconciliation reconciliation, MailOutbox outbox, Organisation organisation) {
     this.settings = settings;
     this.reader = reader;
+    this.scim = scim;
     this.identity = identity;
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -113,12 +116,14 @@ public class DirectorySync {
   }
 
   /**
-   * One sync of every LDAP source.
+   * One sync of every source: each LDAP directory is read, each SCIM source's pushed state
+   * ({@link ScimStore}) is taken as it stands, and both are applied the same way.
    *
    * @param releaseHeld sources whose held removals an administrator lets through this once
    */
   public Outcome run(Set<String> releaseHeld) {
-    var sources = settings.sourcesOf(DirectorySettings.Kind.LDAP);
+    var sources = new ArrayList<>(settings.sourcesOf(DirectorySettings.Kind.LDAP));
+    sources.addAll(settings.sourcesOf(DirectorySettings.Kind.SCIM));
     if (sources.isEmpty()) {
       return new Outcome(false, false, List.of(), false);
     }
@@ -155,7 +160,8 @@ public class DirectorySync {
     String name = source.name() == null ? sourceId : source.name();
     Snapshot snapshot;
     try {
-      snapshot = reader.read(source, ClockUtil.getCurrentTime().toInstant());
+      snapshot = source.kind() == DirectorySettings.Kind.SCIM ? scim.snapshot(sourceId, source)
+          : reader.read(source, ClockUtil.getCurrentTime().toInstant());
     } catch (DirectoryUnavailableException e) {
       String message = "Katalogen «" + name + "» kunde inte läsas helt: " + e.getMessage()
           + ". Inget ändrades för källan; ingen behandlas som att ha slutat.";

@@ -13,12 +13,14 @@ import se.samverkan.organisation.OrganisationFunction;
  * is a function of the organisation, never Camunda's administrator group, and lies within what the
  * source may fill ({@code municipalities}, {@code lpos}, {@code globalFunctions}), so that a
  * municipality's directory can never make anyone kommunpolis, länsstyrelsen or administrator. In
- * {@code prod} every LDAP source uses TLS (ldaps:// or StartTLS).
+ * {@code prod} every LDAP source uses TLS (ldaps:// or StartTLS); every SCIM source has a bearer token
+ * of at least 32 characters.
  */
 final class SourceRules {
 
   static final String ADMIN_GROUP = "camunda-admin";
   private static final String SOURCE_ID = "[a-z0-9][a-z0-9_-]{0,63}";
+  static final int MIN_SCIM_TOKEN_LENGTH = 32;
 
   private SourceRules() {}
 
@@ -55,6 +57,18 @@ final class SourceRules {
           problems.add("källan '" + id + "' får inte fylla funktionen '" + groupId + "': " + refusal);
         }
       });
+      if (source.kind() == DirectorySettings.Kind.SCIM) {
+        String token = source.scim() == null ? null : source.scim().token();
+        if (token == null || token.isBlank()) {
+          problems.add("källan '" + id + "': scim.token saknas (den hemliga token som leverantörens provisionering skickar)");
+        } else if (token.strip().length() < MIN_SCIM_TOKEN_LENGTH) {
+          problems.add("källan '" + id + "': scim.token är " + token.strip().length() + " tecken, minst "
+              + MIN_SCIM_TOKEN_LENGTH + " krävs (t.ex. openssl rand -base64 48)");
+        }
+        if (source.ldap() != null) {
+          problems.add("källan '" + id + "': en SCIM-källa har ingen ldap-del (leverantören skickar till Samverkan)");
+        }
+      }
       if (source.kind() == DirectorySettings.Kind.LDAP) {
         DirectorySettings.Ldap ldap = source.ldap();
         if (ldap == null || ldap.url() == null || ldap.url().isBlank()) {

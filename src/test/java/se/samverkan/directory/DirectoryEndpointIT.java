@@ -46,7 +46,7 @@ class DirectoryEndpointIT {
 
     assertThat(sync.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(sync.getBody()).containsEntry("synkroniserad", false).containsEntry("avstamningKord", false);
-    assertThat(String.valueOf(sync.getBody().get("meddelande"))).contains("Ingen LDAP-katalog är konfigurerad");
+    assertThat(String.valueOf(sync.getBody().get("meddelande"))).contains("Ingen katalogkälla (LDAP eller SCIM) är konfigurerad");
     assertThat(count("samverkan_directory_user")).isEqualTo(users);
     assertThat(count("samverkan_directory_change")).isEqualTo(changes);
     assertThat(jdbc.queryForObject("select coalesce(holder, '-') from samverkan_directory_lock where id = 1", String.class))

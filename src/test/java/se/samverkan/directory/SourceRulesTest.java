@@ -93,4 +93,22 @@ class SourceRulesTest {
     assertThat(String.join("\n", SourceRules.problems(wrong, ORGANISATION, false)))
         .contains("kommunen 'umea'", "lokalpolisområdet 'norrbotten'", "ldap.url saknas");
   }
+
+  @Test
+  void shouldRefuseAScimSourceWithoutAStrongTokenOrBeyondItsScope() {
+    DirectorySettings.Source weak = new DirectorySettings.Source(DirectorySettings.Kind.SCIM, "Lycksele Entra ID",
+        Map.of("samordnare-lycksele", "Samverkan Samordnare", "kommunpolis-sodra-lappland", "Samverkan Polis"), null, null,
+        List.of("lycksele"), List.of(), List.of(), new DirectorySettings.Scim("kort"));
+    DirectorySettings.Source none = new DirectorySettings.Source(DirectorySettings.Kind.SCIM, "Malå Entra ID",
+        Map.of("samordnare-mala", "Samverkan Samordnare"), null, null, List.of("mala"), List.of(), List.of(), null);
+    String problems = String.join("\n", SourceRules.problems(new DirectorySettings(null, Map.of("lycksele", weak, "mala", none)),
+        ORGANISATION, true));
+    assertThat(problems).contains("källan 'lycksele': scim.token är 4 tecken, minst 32", "källan 'mala': scim.token saknas",
+        "källan 'lycksele' får inte fylla funktionen 'kommunpolis-sodra-lappland'");
+    DirectorySettings.Source strong = new DirectorySettings.Source(DirectorySettings.Kind.SCIM, "Lycksele Entra ID",
+        Map.of("samordnare-lycksele", "Samverkan Samordnare"), null, null, List.of("lycksele"), List.of(), List.of(),
+        new DirectorySettings.Scim("x".repeat(32)));
+    assertThat(SourceRules.problems(new DirectorySettings(null, Map.of("lycksele", strong)), ORGANISATION, true)).isEmpty();
+    assertThat(strong.scim().toString()).doesNotContain("xxxx");
+  }
 }
