@@ -99,8 +99,7 @@ final class SourceRules {
     if (function == null) {
       return "funktionen finns inte i organisationen";
     }
-    FunctionScope scope = organisation.definitionOf(function).map(FunctionDefinition::scope)
-        .orElse(FunctionScope.kommun); // EST actors belong to their municipality
+    FunctionScope scope = organisation.scopeOf(function);
     return switch (scope) {
       case kommun -> source.municipalities().contains(function.scopeSlug()) ? null
           : "den hör till kommunen '" + function.scopeSlug() + "', som inte står under municipalities";

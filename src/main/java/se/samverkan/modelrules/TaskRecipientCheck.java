@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import se.samverkan.organisation.FunctionDefinition;
 import se.samverkan.organisation.FunctionScope;
 import se.samverkan.organisation.Lpo;
 import se.samverkan.organisation.Organisation;
@@ -89,8 +88,7 @@ public class TaskRecipientCheck implements TaskListener {
 
   /** Null when the function belongs to the case, otherwise the case's municipality or LPO, in words. */
   private String outsideTheCase(OrganisationFunction function, String kommun, String lpo) {
-    FunctionScope scope = organisation.definitionOf(function).map(FunctionDefinition::scope)
-        .orElse(FunctionScope.kommun); // EST actors have no definition of their own: one per municipality
+    FunctionScope scope = organisation.scopeOf(function);
     return switch (scope) {
       case global -> null;
       case lpo -> lpo == null || lpo.equals(function.scopeSlug()) ? null : "lokalpolisområdet " + lpoName(lpo);

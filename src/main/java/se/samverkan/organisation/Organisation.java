@@ -140,6 +140,11 @@ public final class Organisation {
     return Optional.ofNullable(functions.get(function.type()));
   }
 
+  /** The scope of a function; EST actors have no definition of their own and belong to their municipality. */
+  public FunctionScope scopeOf(OrganisationFunction function) {
+    return definitionOf(function).map(FunctionDefinition::scope).orElse(FunctionScope.kommun);
+  }
+
   public static String groupId(String type, String scopeSlug) {
     return scopeSlug == null ? type : type + "-" + scopeSlug;
   }

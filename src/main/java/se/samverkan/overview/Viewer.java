@@ -45,7 +45,7 @@ public enum Viewer {
 
   private static Viewer levelOf(
       Organisation organisation, OrganisationFunction f, String kommun, Optional<String> lpo, Optional<String> county) {
-    FunctionScope scope = organisation.definitionOf(f).map(d -> d.scope()).orElse(FunctionScope.kommun);
+    FunctionScope scope = organisation.scopeOf(f);
     if (scope == FunctionScope.kommun) {
       if (kommun.equals(f.scopeSlug())) {
         return OWN;

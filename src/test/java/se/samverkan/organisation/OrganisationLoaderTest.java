@@ -51,6 +51,20 @@ class OrganisationLoaderTest {
   }
 
   @Test
+  void shouldGiveEachFunctionItsScopeAndEstActorsTheirMunicipality() {
+    Organisation organisation = demo();
+
+    assertThat(organisation.scopeOf(organisation.function("kommunpolis-sodra-lappland").orElseThrow()))
+        .isEqualTo(FunctionScope.lpo);
+    assertThat(organisation.scopeOf(organisation.function("samordnare-lycksele").orElseThrow()))
+        .isEqualTo(FunctionScope.kommun);
+    assertThat(organisation.scopeOf(organisation.function("processagare").orElseThrow()))
+        .isEqualTo(FunctionScope.global);
+    assertThat(organisation.scopeOf(organisation.function("skola-sorsele").orElseThrow()))
+        .isEqualTo(FunctionScope.kommun);
+  }
+
+  @Test
   void shouldNameFileAndLineOfASyntaxError() {
     String yaml = """
         functions:
