@@ -33,6 +33,11 @@ public final class AgreementProcess {
   /** Variables: the start form. */
   public static final String LPO = "lpo";
   public static final String PERIOD = "avtalsperiod";
+  /**
+   * The start form's options for {@link #LPO} ({@code valuesKey}): the starter's own LPOs, which
+   * security/StartFormLpoOptions writes into the form as Tasklist loads it; never a process variable.
+   */
+  public static final String LPO_OPTIONS = "lpoVal";
   /** Variables derived from the organisation at the start. */
   public static final String LPO_NAME = "lpoNamn";
   public static final String MUNICIPALITIES = "kommuner";

@@ -39,6 +39,11 @@ class OutermostCommand extends CommandInterceptor {
     }
   }
 
+  /** True when the command is the one the current call into the engine began with, not one nested in it. */
+  static boolean isOutermost(Command<?> command) {
+    return OUTERMOST.get() == command;
+  }
+
   /** True when the current call into the engine is a start made directly by its caller. */
   static boolean isDirectStart() {
     Command<?> command = OUTERMOST.get();

@@ -103,8 +103,7 @@ public class StartValidation implements ExecutionListener {
           + "t.ex. kommun \"lycksele\" eller lpo \"sodra-lappland\".");
     }
     if (starter.isPresent() && (kommun.isPresent() || lpo.isPresent())
-        && starter.get().groups().stream().map(organisation::function).flatMap(Optional::stream)
-            .noneMatch(function -> covers(organisation, function, kommun, lpo))) {
+        && !mayStartFor(starter.get().groups(), kommun, lpo)) {
       String where = kommun.map(Municipality::name).orElseGet(() -> lpo.get().name());
       throw new AuthorizationException("Du kan inte starta en process för " + where
           + ": ingen av dina funktioner hör till " + where + ".");
@@ -112,6 +111,20 @@ public class StartValidation implements ExecutionListener {
     if (AgreementProcess.KEY.equals(processDefinition(execution).getKey())) {
       claimAgreementPeriod(execution, lpo);
     }
+  }
+
+  /**
+   * The rule of step 4: whether a person in these groups may start a process for the municipality or
+   * LPO, that is whether one of their functions {@link #covers} it. Administrators are no exception.
+   */
+  boolean mayStartFor(List<String> groups, Optional<Municipality> kommun, Optional<Lpo> lpo) {
+    return groups.stream().map(organisation::function).flatMap(Optional::stream)
+        .anyMatch(function -> covers(organisation, function, kommun, lpo));
+  }
+
+  /** The LPOs a person in these groups may start a process for (by {@link #mayStartFor}), in the organisation's order. */
+  List<Lpo> startableLpos(List<String> groups) {
+    return organisation.lpos().stream().filter(lpo -> mayStartFor(groups, Optional.empty(), Optional.of(lpo))).toList();
   }
 
   /** Whether a function may act for the municipality or LPO: its own, or the LPO's police for its municipalities. */

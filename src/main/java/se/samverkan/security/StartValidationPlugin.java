@@ -25,6 +25,8 @@ import se.samverkan.agreement.AgreementProcess;
  *   <li>a built-in end listener on the samverkansprocess that gives a deleted instance's agreement
  *       period back (an ended instance keeps it).</li>
  * </ul>
+ * It also gives the start form's LPO choice the reader's own LPOs ({@link StartFormLpoOptions}), by the
+ * start check's rule.
  * Impl API (parse listener, command interceptors): the engine offers no public hook for either.
  */
 public class StartValidationPlugin extends AbstractProcessEnginePlugin {
@@ -49,6 +51,7 @@ public class StartValidationPlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new OutermostCommand());
     configuration.getCustomPreCommandInterceptorsTxRequired().add(1, new StartGuard(configuration));
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(2, new StartFormLpoOptions(configuration, startValidation));
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
