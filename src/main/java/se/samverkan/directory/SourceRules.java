@@ -3,7 +3,6 @@ package se.samverkan.directory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import se.samverkan.organisation.FunctionDefinition;
 import se.samverkan.organisation.FunctionScope;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
