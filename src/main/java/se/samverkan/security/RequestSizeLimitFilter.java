@@ -129,7 +129,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
       FilterRegistrationBean<RequestSizeLimitFilter> registration =
           new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodySize));
       registration.setName("samverkan-request-size-limit");
-      registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/scim/*");
+      registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/scim/*", "/samverkan/api/*");
       registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
       return registration;
     }
