@@ -22,7 +22,7 @@ export default {
   // completed without "Spara" first, form-js's own fixed texts are Swedish, and "Spara" saves the draft on
   // the server for the task (samverkan-drafts; docs/webapps.md).
   // '../../../sso/webapp' (/sso/webapp.js): "Logga ut" also ends the identity provider's session (docs/single-sign-on.md).
-  customScripts: ['scripts/samverkan-form-completion', 'scripts/samverkan-form-texts', 'scripts/samverkan-drafts', '../../../sso/webapp'],
+  customScripts: ['scripts/samverkan-form-completion', 'scripts/samverkan-form-texts', 'scripts/samverkan-drafts', 'scripts/samverkan-start-confirmation', '../../../sso/webapp'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'tar den valda uppgiften' },
     focusFilter: { key: 'ctrl+shift+f', description: 'går till första filtret' },
