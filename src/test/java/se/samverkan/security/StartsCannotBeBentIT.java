@@ -282,6 +282,11 @@ class StartsCannotBeBentIT {
           .latestVersion().singleResult();
       assertThat(definition.isStartableInTasklist()).as(process).isFalse();
     }
+    // the samverkansprocess's called processes start from their call activities, never from "Starta process"
+    for (String called : List.of("gemensam-lagesbild", "kommunens-lagesbild")) {
+      assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(called).latestVersion().singleResult()
+          .isStartableInTasklist()).as(called).isFalse();
+    }
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(AgreementProcess.KEY)
         .latestVersion().singleResult().isStartableInTasklist()).isTrue();
   }
