@@ -76,6 +76,7 @@ public final class ProcessTestEngine {
     beans.put("lawDuties", new se.samverkan.lawduty.LawDuties());
     beans.put("lessonRecorder", new se.samverkan.lessons.LessonRecorder(organisation));
     beans.put("sharedLessons", new se.samverkan.lessons.SharedLessons());
+    beans.put("lists", new se.samverkan.process.TextLists());
     beans.put("lpoVariables", new se.samverkan.agreement.LpoVariables(organisation));
     beans.put("situationPictureCollector", new se.samverkan.agreement.SituationPictureCollector());
     beans.put("situationPictureSummary", new se.samverkan.agreement.SituationPictureSummary());

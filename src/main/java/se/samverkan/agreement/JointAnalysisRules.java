@@ -7,6 +7,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.springframework.stereotype.Component;
 import se.samverkan.forms.FormValidationException;
 import se.samverkan.organisation.Organisation;
@@ -44,8 +46,20 @@ public class JointAnalysisRules implements TaskListener {
       throw new FormValidationException(task.getName(), problems);
     }
     DelegateExecution root = task.getExecution().getProcessInstance();
-    root.setVariable(AgreementProcess.DIALOG_MUNICIPALITY_LIST, JsonVariables.stringList(chosen));
+    root.setVariable(AgreementProcess.DIALOG_MUNICIPALITY_LIST, consumerReadsJavaList(root)
+        ? Variables.objectValue(new ArrayList<>(chosen)).serializationDataFormat(Variables.SerializationDataFormats.JSON).create()
+        : JsonVariables.stringList(chosen));
     root.setVariable(AgreementProcess.ANALYSIS_SUMMARY, JsonVariables.longText(render(task, chosen)));
+  }
+
+  /**
+   * A samverkansprocess deployed before {@code ${lists.of(dialogKommunLista)}} reads the list as a Java
+   * collection ({@code ${dialogKommunLista}}): its running instances still get one.
+   */
+  private static boolean consumerReadsJavaList(DelegateExecution root) {
+    DelegateExecution consumer = root.getSuperExecution() != null ? root.getSuperExecution() : root;
+    return consumer.getBpmnModelInstance().getModelElementsByType(MultiInstanceLoopCharacteristics.class).stream()
+        .anyMatch(loop -> ("${" + AgreementProcess.DIALOG_MUNICIPALITY_LIST + "}").equals(loop.getCamundaCollection()));
   }
 
   private String render(DelegateTask task, List<String> dialogMunicipalities) {

@@ -34,6 +34,8 @@ public final class ModelBeans {
     bean("organisation", false, Set.of("municipality", "lpo", "lpoOf", "function"),
         "organisationens uppslag: municipality(slug), lpo(slug), lpoOf(kommun), function(grupp); "
             + "name()/slug() av det de ger");
+    bean("lists", false, Set.of("of"),
+        "of(lista) ger en lista som multi-instansens samling, t.ex. ${lists.of(kommuner)}");
     delegate("lpoVariables", "sätter LPO:ns namn, kommuner och funktioner vid start");
     bean("situationPictureCollector", true, Set.of("collect"),
         "lämnar kommunens lägesbild (complete); collect(execution) samlar den i polisens gemensamma lägesbild");

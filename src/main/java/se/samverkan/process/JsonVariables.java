@@ -14,8 +14,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -23,8 +21,8 @@ import se.samverkan.engine.SwedishTime;
 
 /**
  * Structured process variables: what Camunda Forms submit (Spin JSON), what our listeners keep
- * (Spin JSON, readable in Cockpit and history) and plain string lists for multi-instance
- * collections (JSON-serialized, never Java serialization).
+ * (Spin JSON, readable in Cockpit and history), string lists for multi-instance collections
+ * included (Spin JSON too; models turn them into a collection with {@code ${lists.of(…)}}).
  */
 public final class JsonVariables {
 
@@ -93,10 +91,11 @@ public final class JsonVariables {
     return SpinValues.jsonValue(value.toString()).create();
   }
 
-  public static ObjectValue stringList(List<String> values) {
-    return Variables.objectValue(new ArrayList<>(values))
-        .serializationDataFormat(Variables.SerializationDataFormats.JSON)
-        .create();
+  /** A list of texts as a JSON array: Cockpit shows it as JSON, not as {@code java.util.ArrayList}. */
+  public static TypedValue stringList(List<String> values) {
+    ArrayNode array = newArray();
+    values.forEach(array::add);
+    return json(array);
   }
 
   @SuppressWarnings("unchecked")

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,5 +102,22 @@ class AgreementIT {
         "/task?processDefinitionKey=" + PromiseProcess.KEY + "&taskDefinitionKey=" + PromiseProcess.TASK_FORMULATE,
         new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
     assertThat(asele).isNotEmpty();
+  }
+
+  @Test
+  void shouldKeepTheListsOfTheCycleAsJsonNotAsJavaObjects() {
+    AgreementScenario cycle = AgreementScenario.start(engine, AgreementScenario.uniquePeriod())
+        .contributeSituationPictures().analyse(List.of("lycksele")).holdDialog("lycksele", "trygghetsvandring").draft();
+
+    List<HistoricVariableInstance> history = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .disableCustomObjectDeserialization().list();
+    assertThat(history).extracting(HistoricVariableInstance::getName)
+        .contains(AgreementProcess.MUNICIPALITIES, AgreementProcess.DIALOG_MUNICIPALITY_LIST);
+    assertThat(history).filteredOn(v -> ValueType.OBJECT.getName().equals(v.getTypeName()))
+        .extracting(v -> v.getName() + " (" + ((ObjectValue) v.getTypedValue()).getObjectTypeName() + ")").isEmpty();
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().disableCustomObjectDeserialization().list())
+        .filteredOn(v -> ValueType.OBJECT.getName().equals(v.getTypeName())).extracting(VariableInstance::getName).isEmpty();
+    assertThat(engine.getRuntimeService().getVariableTyped(cycle.instance.getId(), AgreementProcess.MUNICIPALITIES)
+        .getType().getName()).isEqualTo("json");
   }
 }
