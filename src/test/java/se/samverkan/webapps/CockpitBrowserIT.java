@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -20,6 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +45,7 @@ class CockpitBrowserIT {
   @LocalServerPort int port;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
+  @Autowired AuthorizationService authorizationService;
 
   Webapp webapp;
 
@@ -85,6 +92,67 @@ class CockpitBrowserIT {
     webapp.waitFor(By.cssSelector(".djs-element.djs-shape[data-element-id='" + SCENARIO.firstTaskId() + "']"));
     webapp.waitForText(By.tagName("body"), "Ärende-id:");
     assertThat(webapp.bodyText()).contains("Variabler i ärendet", "Incidenter", "Uppgifter").doesNotContain("Uppgifter i ärendet");
+  }
+
+  /**
+   * A reader without the right to change an instance (länsstyrelsen, here given READ on one instance)
+   * sees its variables without edit or delete buttons and without the toolbar's changes; the
+   * operator (admin) gets them.
+   */
+  @Test
+  void shouldOfferChangesOfAnInstanceOnlyToWhoMayChangeIt() {
+    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), "Lycksele lägesbild läsare",
+        SCENARIO.startVariables().get()).getId();
+    Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    read.setGroupId("lansstyrelsen");
+    read.setResource(Resources.PROCESS_INSTANCE);
+    read.setResourceId(instance);
+    read.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(read);
+    try {
+      webapp.logInTo("cockpit", "lansstyrelsen");
+      openVariables(instance);
+      assertThat(webapp.driver().findElements(By.cssSelector("[cam-widget-variables-table] .actions button")))
+          .isNotEmpty().noneMatch(WebElement::isDisplayed);
+      assertThat(webapp.driver().findElements(By.cssSelector(".ctn-toolbar a, .ctn-toolbar button")))
+          .noneMatch(WebElement::isDisplayed);
+
+      webapp.logInTo("cockpit", "admin");
+      openVariables(instance);
+      webapp.waitFor(By.cssSelector("[cam-widget-variables-table] .actions button .glyphicon-pencil"));
+      webapp.waitFor(By.cssSelector("[cam-widget-variables-table] .actions button .glyphicon-trash"));
+      webapp.waitFor(By.cssSelector(".ctn-toolbar .glyphicon-plus"));
+    } finally {
+      authorizationService.deleteAuthorization(read.getId());
+    }
+  }
+
+  /**
+   * Cockpit's task dashboard ("Uppgifter") needs READ on every task: the process owner has none and
+   * is neither offered it nor shown the engine's refusal; the operator is.
+   */
+  @Test
+  void shouldOfferTheTaskDashboardOnlyToWhoMayReadEveryTask() {
+    webapp.logInTo("cockpit", PROCESS_OWNER);
+    webapp.waitForText(By.tagName("body"), "Pågående ärenden");
+    webapp.waitFor(By.cssSelector("body.samverkan-no-tasks"));
+    assertThat(webapp.driver().findElements(By.cssSelector("a[href='#/tasks']"))).noneMatch(WebElement::isDisplayed);
+
+    webapp.open("cockpit", "/tasks");
+    new WebDriverWait(webapp.driver(), Webapp.WAIT).until(ExpectedConditions.urlContains("#/dashboard"));
+    webapp.waitForText(By.tagName("body"), "Pågående ärenden");
+    assertThat(webapp.bodyText()).doesNotContain("READ permission", "behörighet");
+
+    webapp.logInTo("cockpit", "admin");
+    webapp.waitFor(By.cssSelector("[cam-widget-header] a[href='#/tasks']")).click();
+    webapp.waitFor(By.cssSelector("#open-task-statistics"));
+    assertThat(webapp.driver().getCurrentUrl()).contains("#/tasks");
+  }
+
+  private void openVariables(String instance) {
+    webapp.open("cockpit", "/process-instance/" + instance + "/runtime?tab=variables-tab");
+    webapp.waitFor(By.cssSelector("body[data-samverkan-checked-instance='" + instance + "']"));
+    webapp.waitForText(By.cssSelector("[cam-widget-variables-table]"), "kommun");
   }
 
   /** Every process of the product (processes/) and the scenario's drawn; the product's kept under docs/processes/. */

@@ -1,7 +1,8 @@
 // Samverkan: overrides Camunda's cockpit/scripts/config.js from the webjar (same path on the classpath).
 export default {
   // Single sign-on: "Logga ut" also ends the identity provider's session (/sso/webapp.js, docs/single-sign-on.md).
-  customScripts: ['../../../sso/webapp'],
+  // scripts/samverkan-permissions.js: no modifying actions and no task dashboard for whom the engine refuses them (docs/webapps.md).
+  customScripts: ['scripts/samverkan-permissions', '../../../sso/webapp'],
   app: {
     name: 'Översikt',
     vendor: 'Samverkan'
