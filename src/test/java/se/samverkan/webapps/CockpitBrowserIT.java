@@ -3,7 +3,10 @@ package se.samverkan.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -147,6 +150,21 @@ class CockpitBrowserIT {
     webapp.waitFor(By.cssSelector("[cam-widget-header] a[href='#/tasks']")).click();
     webapp.waitFor(By.cssSelector("#open-task-statistics"));
     assertThat(webapp.driver().getCurrentUrl()).contains("#/tasks");
+  }
+
+  /** A Date variable as "2026-12-01 22:27" (config.js), not "2026-12-01T22:27:07"; no parent as "inget", not "null". */
+  @Test
+  void shouldShowDatesAndAMissingParentInWords() {
+    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), "Lycksele lägesbild datum",
+        SCENARIO.startVariables().get()).getId();
+    runtimeService.setVariable(instance, "motestid",
+        Date.from(LocalDateTime.of(2026, 12, 1, 22, 27, 7).atZone(ZoneId.systemDefault()).toInstant()));
+
+    webapp.logInTo("cockpit", "admin");
+    openVariables(instance);
+    webapp.waitForText(By.cssSelector("[cam-widget-variables-table]"), "2026-12-01 22:27");
+    webapp.waitForText(By.cssSelector("dd.super-process-instance-id"), "inget");
+    assertThat(webapp.bodyText()).doesNotContain("2026-12-01T22:27", "null");
   }
 
   private void openVariables(String instance) {

@@ -1,8 +1,9 @@
 // Samverkan: overrides Camunda's cockpit/scripts/config.js from the webjar (same path on the classpath).
 export default {
   // Single sign-on: "Logga ut" also ends the identity provider's session (/sso/webapp.js, docs/single-sign-on.md).
-  // scripts/samverkan-permissions.js: no modifying actions and no task dashboard for whom the engine refuses them (docs/webapps.md).
-  customScripts: ['scripts/samverkan-permissions', '../../../sso/webapp'],
+  // scripts/samverkan-permissions.js: no modifying actions and no task dashboard for whom the engine refuses them;
+  // scripts/samverkan-values.js: dates as dateFormat below (Cockpit itself ignores it), no 'null' (docs/webapps.md).
+  customScripts: ['scripts/samverkan-permissions', 'scripts/samverkan-values', '../../../sso/webapp'],
   app: {
     name: 'Översikt',
     vendor: 'Samverkan'
@@ -12,7 +13,7 @@ export default {
     availableLocales: ['sv', 'en'],
     fallbackLocale: 'en'
   },
-  // Moment formats; the Swedish long date formats themselves are in locales/sv.json.
+  // Moment formats (applied by scripts/samverkan-values.js); the Swedish long date formats themselves are in locales/sv.json.
   dateFormat: {
     monthName: 'MMMM',
     day: 'D',
