@@ -1,5 +1,6 @@
 package se.samverkan.process;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 public class TextLists {
 
   public List<String> of(Object list) {
-    List<String> texts = new java.util.ArrayList<>();
+    List<String> texts = new ArrayList<>();
     if (list instanceof List<?> values) {
       values.forEach(value -> texts.add(String.valueOf(value)));
     } else {
