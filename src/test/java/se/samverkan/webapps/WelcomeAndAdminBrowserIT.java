@@ -40,4 +40,19 @@ class WelcomeAndAdminBrowserIT {
     assertThat(webapp.bodyText()).contains("Grupper", "Behörigheter", "Samverkan Administration")
         .doesNotContain("migrate to Camunda 8", "Authorizations");
   }
+
+  /** The login page of every webapp names Samverkan above the app, not only Camunda's logo and "Start". */
+  @Test
+  void shouldNameSamverkanOnEveryLoginPage() {
+    for (String[] app : new String[][] {{"welcome", "Start"}, {"tasklist", "Uppgifter"}, {"cockpit", "Översikt"},
+        {"admin", "Administration"}}) {
+      webapp.logOut();
+      webapp.open(app[0], "/login");
+      org.openqa.selenium.WebElement name = webapp.waitFor(By.cssSelector(".login-header .app-name"));
+      assertThat(name.getText()).as(app[0]).isEqualTo(app[1]);
+      Object before = ((org.openqa.selenium.JavascriptExecutor) webapp.driver()).executeScript(
+          "return getComputedStyle(arguments[0], '::before').content;", name);
+      assertThat(String.valueOf(before)).as(app[0]).isEqualTo("\"Samverkan \"");
+    }
+  }
 }
