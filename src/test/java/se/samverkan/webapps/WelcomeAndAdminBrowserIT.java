@@ -16,6 +16,7 @@ class WelcomeAndAdminBrowserIT {
   @RegisterExtension static BrowserExtension browser = new BrowserExtension();
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.IdentityService identity;
   Webapp webapp;
 
   @BeforeEach
@@ -53,6 +54,40 @@ class WelcomeAndAdminBrowserIT {
       Object before = ((org.openqa.selenium.JavascriptExecutor) webapp.driver()).executeScript(
           "return getComputedStyle(arguments[0], '::before').content;", name);
       assertThat(String.valueOf(before)).as(app[0]).isEqualTo("\"Samverkan \"");
+    }
+  }
+
+  /**
+   * Admin reloaded a user's groups only when its dialog was closed with "OK"; closed with Escape
+   * after the groups were added, the page still said "… är inte med i någon grupp"
+   * (scripts/samverkan-memberships.js).
+   */
+  @Test
+  void shouldShowTheAddedGroupHoweverTheDialogIsClosed() {
+    String userId = "admin.testperson";
+    org.camunda.bpm.engine.identity.User user = identity.newUser(userId);
+    user.setFirstName("Testa");
+    user.setLastName("Person");
+    user.setPassword("Langt-losenord-2026");
+    identity.saveUser(user);
+    try {
+      webapp.logInTo("admin", "admin");
+      webapp.open("admin", "/users/" + userId + "?tab=groups");
+      webapp.waitForText(By.tagName("body"), "Testa Person är inte med i någon grupp.");
+      webapp.button("Lägg till i en grupp").click(); // an ng-click link without href: no keyboard focus
+      org.openqa.selenium.WebElement row = webapp.waitFor(By.cssSelector(".modal tbody tr"));
+      String groupId = row.findElement(By.cssSelector(".group-id a")).getText();
+      row.findElement(By.cssSelector("input[type='checkbox']")).click();
+      webapp.click(webapp.waitFor(By.xpath("//*[contains(@class,'modal')]//button[normalize-space(.)='Lägg till grupper']")));
+      webapp.waitForText(By.cssSelector(".modal"), "Användaren är tillagd i de valda grupperna.");
+      webapp.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+      webapp.waitUntilGone(By.cssSelector(".modal"));
+
+      webapp.waitFor(By.xpath("//table//td[contains(@class,'group-id')]/a[normalize-space(.)='" + groupId + "']"));
+      assertThat(webapp.bodyText()).doesNotContain("är inte med i någon grupp");
+      assertThat(identity.createUserQuery().userId(userId).memberOfGroup(groupId).count()).isEqualTo(1);
+    } finally {
+      identity.deleteUser(userId);
     }
   }
 }

@@ -1,7 +1,5 @@
 // Samverkan: overrides Camunda's admin/scripts/config.js from the webjar (same path on the classpath).
 export default {
-  // Single sign-on: "Logga ut" also ends the identity provider's session (/sso/webapp.js, docs/single-sign-on.md).
-  customScripts: ['../../../sso/webapp'],
   app: {
     name: 'Administration',
     vendor: 'Samverkan'
@@ -12,8 +10,11 @@ export default {
     fallbackLocale: 'en'
   },
   // Admin plugins (scripts/<name>.js, loaded as modules): a directory-managed user is read-only and
-  // says which directory it comes from (docs/directory-demo-and-login.md).
-  customScripts: ['scripts/samverkan-katalog'],
+  // says which directory it comes from (docs/directory-demo-and-login.md); a user's groups and
+  // tenants are shown again however the dialog that added some was closed (samverkan-memberships);
+  // '../../../sso/webapp' (/sso/webapp.js): "Logga ut" also ends the identity provider's session
+  // (docs/single-sign-on.md). One list: a second customScripts key would replace the first.
+  customScripts: ['scripts/samverkan-katalog', 'scripts/samverkan-memberships', '../../../sso/webapp'],
   // Moment formats; the Swedish long date formats themselves are in locales/sv.json.
   dateFormat: {
     monthName: 'MMMM',
