@@ -3,7 +3,7 @@ export default {
   // Single sign-on: "Logga ut" also ends the identity provider's session (/sso/webapp.js, docs/single-sign-on.md).
   // scripts/samverkan-permissions.js: no modifying actions and no task dashboard for whom the engine refuses them;
   // scripts/samverkan-values.js: dates as dateFormat below (Cockpit itself ignores it), no 'null' (docs/webapps.md).
-  customScripts: ['scripts/samverkan-permissions', 'scripts/samverkan-values', '../../../sso/webapp'],
+  customScripts: ['scripts/samverkan-permissions', 'scripts/samverkan-values', 'scripts/samverkan-diagram', '../../../sso/webapp'],
   app: {
     name: 'Översikt',
     vendor: 'Samverkan'
