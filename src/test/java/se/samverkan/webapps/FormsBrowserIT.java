@@ -125,6 +125,36 @@ class FormsBrowserIT {
   }
 
   /**
+   * The joint analysis, a table an earlier step wrote, inside a later form: long causes wrap, and
+   * nothing is cut off on the right (the table stays within the form, or scrolls sideways).
+   */
+  @Test
+  void shouldKeepAnEarlierStepsTableInsideTheForm() throws IOException {
+    String longCause = "Fåvuxnairörelsekvällstid".repeat(4) + " och dålig belysning vid cykelparkeringen, "
+        + "busstationen och vägen mellan skolan och idrottshallen under hela vinterhalvåret.";
+    StringBuilder table = new StringBuilder("| Prioritet | Problem | Orsaker (orsaksanalys) | Berörda kommuner |\n|---|---|---|---|\n");
+    for (int i = 1; i <= 6; i++) {
+      table.append("| ").append(i).append(" | Skadegörelse och klotter vid resecentrum ").append(i).append(" | ")
+          .append(longCause).append(" | Lycksele, Storuman, Sorsele, Malå, Vilhelmina, Åsele, Dorotea |\n");
+    }
+    String instance = claimedInstanceShowing(ModelFiles.FORMS.resolve("samverkan-overenskommelse.form"),
+        Variables.createVariables().putValueTyped("kommunVal", municipalityOptions(2))
+            .putValue("analysSammanstallning", table.toString()));
+    webapp.logInTo("tasklist", USER);
+    webapp.open("tasklist", "/?task=" + openTask(instance));
+    WebElement form = webapp.waitFor(By.cssSelector(".fjs-container .fjs-form"));
+    WebElement shown = webapp.waitFor(By.cssSelector(".fjs-container .fjs-form-field-text table"));
+    webapp.scrollTo(shown);
+    Object fits = ((org.openqa.selenium.JavascriptExecutor) webapp.driver()).executeScript(
+        "var t = arguments[0].getBoundingClientRect(), f = arguments[1].getBoundingClientRect();"
+            + "var scrolls = getComputedStyle(arguments[0]).overflowX === 'auto';"
+            + "return t.right <= f.right + 1 && (arguments[0].scrollWidth <= arguments[0].clientWidth + 1 || scrolls);",
+        shown, form);
+    assertThat(fits).as("the table ends inside the form").isEqualTo(true);
+    assertThat(shown.getText()).contains("Skadegörelse och klotter vid resecentrum 6", "Dorotea");
+  }
+
+  /**
    * A returned draft of seven municipalities' actions: form-js 1.8.7 collapses a list above its
    * nonCollapsedItems (default 5) and does not submit the collapsed rows (camunda/camunda#21348).
    */
