@@ -17,6 +17,10 @@ import se.samverkan.security.FunctionAuthorizations;
 /**
  * The shared Tasklist filters every user sees. Filters are looked up by name, so a restart
  * updates their query and keeps their id (and any bookmarks to it).
+ *
+ * <p>Tasklist lists filters by their {@code priority} property, lowest first, and opens the first
+ * one after login: that is {@link #FUNCTION_TASKS}, the work waiting for the user's functions, so
+ * that a new user, who has claimed nothing yet, does not land on an empty "Mina uppgifter (0)".
  */
 @Component
 public class TasklistFilters {
@@ -32,6 +36,9 @@ public class TasklistFilters {
    */
   public static final Map<String, String> LIST_VARIABLES = listVariables();
 
+  /** The lowest filter priority: Tasklist opens this filter ({@link #FUNCTION_TASKS}) after login. */
+  public static final int FUNCTION_TASKS_PRIORITY = -10;
+
   /** Task priority from which a task counts as escalated; Camunda's default priority is 50. */
   public static final int ESCALATED_PRIORITY = 75;
 
@@ -46,10 +53,10 @@ public class TasklistFilters {
   }
 
   public void createOrUpdate() {
-    save(MY_TASKS, -10, "Uppgifter som du har tagit", "#2e6da4",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    save(FUNCTION_TASKS, 0, "Allt som väntar på dina funktioner, taget eller inte", "#3c763d",
+    save(FUNCTION_TASKS, FUNCTION_TASKS_PRIORITY, "Allt som väntar på dina funktioner, taget eller inte", "#3c763d",
         functionTasks());
+    save(MY_TASKS, 0, "Uppgifter som du har tagit", "#2e6da4",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     save(OVERDUE, 10, "Dina funktioners uppgifter som passerat sitt förfallodatum", "#a94442",
         functionTasks().dueBeforeExpression("${now()}"));
     save(ESCALATED, 20, "Uppgifter som stannat av och eskalerats till dig eller din funktion", "#8a6d3b",

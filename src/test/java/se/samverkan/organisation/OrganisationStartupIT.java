@@ -2,6 +2,7 @@ package se.samverkan.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -76,6 +77,30 @@ class OrganisationStartupIT {
         .get("/filter?resourceType=Task", new ParameterizedTypeReference<>() {});
     assertThat(seen.getBody()).extracting(f -> f.get("name"))
         .contains("Mina uppgifter", "Min funktions uppgifter", "Försenade", "Eskalerade");
+  }
+
+  @Test
+  void shouldLandANewUserOnTheWorkOfItsFunctions() {
+    // as Tasklist lists the filters after login: with their counts, the lowest priority opened first
+    for (String user : List.of("samordnare.lycksele", "kommunpolis.sodra-lappland")) {
+      ResponseEntity<List<Map<String, Object>>> seen = RestClient.as(rest, user)
+          .get("/filter?resourceType=Task&itemCount=true", new ParameterizedTypeReference<>() {});
+      assertThat(seen.getStatusCode().is2xxSuccessful()).as(seen.toString()).isTrue();
+      List<Object> names = seen.getBody().stream()
+          .sorted(Comparator.comparingInt(OrganisationStartupIT::priority))
+          .map(filter -> filter.get("name")).toList();
+
+      assertThat(names).as("filters of %s, in Tasklist's order", user)
+          .startsWith(TasklistFilters.FUNCTION_TASKS, TasklistFilters.MY_TASKS, TasklistFilters.OVERDUE,
+              TasklistFilters.ESCALATED);
+      assertThat(seen.getBody()).allSatisfy(filter -> assertThat(filter).containsKey("itemCount"));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int priority(Map<String, Object> filter) {
+    Object priority = ((Map<String, Object>) filter.getOrDefault("properties", Map.of())).get("priority");
+    return priority instanceof Number number ? number.intValue() : 0;
   }
 
   @Test
