@@ -18,8 +18,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * Adds listeners to every user task of every model at parse time, without the process owner having
  * to remember them in Modeler: checks of the new task before everything else ({@link #checkEveryCreation}:
- * who it goes to), create listeners after the model's own (the notification of the
- * function, NewTaskListener; the columns of Tasklist's lists, ListColumns), and complete listeners
+ * who it goes to), create listeners after the model's own (the task's name for its case,
+ * CaseTaskNames; the notification of the function, NewTaskListener; the columns of Tasklist's lists,
+ * ListColumns), and complete listeners
  * before the model's own ({@link #beforeEveryCompletion}: server-side form validation, then the
  * checklist), so that a model's collector (e.g. {@code ${situationPictureCollector}}) only ever sees
  * values that passed them.

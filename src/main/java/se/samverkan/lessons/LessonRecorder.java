@@ -42,7 +42,9 @@ public class LessonRecorder implements TaskListener {
     lesson.put("kalla", kommun.isBlank()
         ? "Hela " + organisation.lpo(lpo).map(l -> l.name()).orElse(lpo)
         : organisation.municipality(kommun).map(Municipality::name).orElse(kommun));
-    lesson.put("steg", task.getName());
+    // the model's name of the step, not the task's name for its case (CaseTaskNames): the source says the case
+    String step = task.getExecution().getCurrentActivityName();
+    lesson.put("steg", step == null || step.isBlank() ? task.getName() : step);
     lesson.put("datum", JsonVariables.now());
     lesson.put("fungerade", JsonVariables.string(task, WORKED));
     lesson.put("fungeradeInte", JsonVariables.string(task, DID_NOT_WORK));

@@ -25,6 +25,7 @@ import se.samverkan.security.ClaimForOneselfPlugin;
 import se.samverkan.security.EngineGuardPlugin;
 import se.samverkan.security.StartValidation;
 import se.samverkan.security.StartValidationPlugin;
+import se.samverkan.tasklist.CaseTaskNames;
 import se.samverkan.tasklist.ListColumns;
 
 /**
@@ -64,6 +65,7 @@ public final class EngineWiring {
     plugins.add(new WorkingDayCalendarPlugin(parts.workingDays()));
     plugins.add(EngineAddedListeners.recipientCheck(parts.organisation()));
     plugins.add(EngineAddedListeners.completionChecks(parts.formValidation(), parts.checklistComplete()));
+    plugins.add(new EveryUserTaskPlugin(new CaseTaskNames(parts.organisation())));
     plugins.add(new EveryUserTaskPlugin(new NewTaskListener(parts.notifier())));
     if (!parts.groupScanPerCommand()) {
       plugins.add(new AuthenticatedGroupsPlugin());

@@ -212,7 +212,8 @@ class DemoDirectoryPersonLeavesIT {
     assertThat(JsonVariables.textOf(runtime.getVariable(handover.getId(), Overlamning.LEAVER_NOTE))).contains(NOTE);
     Task takeOver = tasks.createTaskQuery().processInstanceId(handover.getId()).singleResult();
     assertThat(takeOver.getTaskDefinitionKey()).isEqualTo(Overlamning.TASK_TAKE_OVER_WORK);
-    assertThat(takeOver.getName()).isEqualTo("Ta över funktionens arbete");
+    assertThat(takeOver.getName()).as("named for the function handed over")
+        .isEqualTo("Ta över funktionens arbete – Socialtjänst, Lycksele");
     assertThat(CandidateGroups.of(tasks, takeOver.getId())).contains(FUNCTION);
 
     // nobody else holds socialtjanst-lycksele: the vacancy goes up the chain to the samordnare

@@ -45,6 +45,7 @@ class EstCycleTest extends EstTestSupport {
     assertThat(cycle).isWaitingAt(COMPILE_SITUATION_PICTURE);
     Task situation = openTasks(cycle, COMPILE_SITUATION_PICTURE).get(0);
     assertThat(candidateGroup(situation)).isEqualTo("samordnare-lycksele");
+    assertThat(situation.getName()).isEqualTo("Sammanställ lokal lägesbild – EST Lycksele 8 december");
     assertThat((String) runtimeService.getVariable(cycle.getId(), REPORT_OVERVIEW))
         .contains("Inlämnade rapporter: 5 av 5", "Socialtjänst", "Busstationen").doesNotContain("SAKNAS")
         // the report form's labels, not the stored values
@@ -60,6 +61,9 @@ class EstCycleTest extends EstTestSupport {
     List<Task> interventions = openTasks(cycle, CARRY_OUT_INTERVENTION);
     assertThat(interventions).extracting(this::candidateGroup)
         .containsExactlyInAnyOrder("fritid-lycksele", "bostadsbolag-lycksele");
+    assertThat(interventions).extracting(Task::getName).as("named for the intervention, municipality and meeting")
+        .containsExactlyInAnyOrder("Genomför beslutad insats: Trygghetsvandring – EST Lycksele 8 december",
+            "Genomför beslutad insats: Extra belysning – EST Lycksele 8 december");
     assertThat(interventions.get(0).getDueDate()).isEqualTo(Date.from(MEETING.plusWeeks(1).toInstant()));
     interventions.forEach(task -> reportOutcome(task, DONE, "Lugnt under kvällen."));
 

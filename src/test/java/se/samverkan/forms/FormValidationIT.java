@@ -46,7 +46,7 @@ class FormValidationIT {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("message")).asString()
-        .startsWith("Uppgiften \"Fyll i lägesbilden\" kan inte slutföras")
+        .startsWith("Uppgiften \"Fyll i lägesbilden – Lycksele\" kan inte slutföras")
         .contains("«Lägesbild» måste fyllas i.");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
     assertThat(runtimeService.getVariable(instanceId, "lagesbild")).isNull();

@@ -34,7 +34,7 @@ class FormValidationListenerTest {
     assertThatThrownBy(() -> taskService.complete(taskId, Map.of("lagesbild", "")))
         .satisfies(e -> assertThat(FormValidationException.findIn(e)).get()
             .extracting(Throwable::getMessage).asString()
-            .contains("Uppgiften \"Fyll i lägesbilden\" kan inte slutföras", "«Lägesbild» måste fyllas i."));
+            .contains("Uppgiften \"Fyll i lägesbilden – Lycksele\" kan inte slutföras", "«Lägesbild» måste fyllas i."));
 
     assertThat(instance).isWaitingAt("Task_Fill");
     assertThat(taskService.getVariable(taskId, "lagesbild")).isNull();

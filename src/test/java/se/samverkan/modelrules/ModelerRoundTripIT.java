@@ -73,7 +73,7 @@ class ModelerRoundTripIT {
     String instance = runtimeService.startProcessInstanceById(deployed.getId(), "modeler-rundresa",
         Map.of("kommun", "lycksele")).getId();
     Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
-    assertThat(task.getName()).isEqualTo(CHANGED_TASK_NAME);
+    assertThat(task.getName()).isEqualTo(CHANGED_TASK_NAME + " – Lycksele");
     assertThat(taskService.getIdentityLinksForTask(task.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("samordnare-lycksele"));
     List<Job> timers = managementService.createJobQuery().processInstanceId(instance).timers()

@@ -64,6 +64,8 @@ class PromiseProcessTest {
     assertThat(promise.instance).isWaitingAt(PromiseProcess.TASK_FORMULATE);
     assertThat(groups(promise.one(PromiseProcess.TASK_FORMULATE)))
         .containsExactlyInAnyOrder("samordnare-lycksele", "kommunpolis-" + LPO);
+    assertThat(promise.one(PromiseProcess.TASK_FORMULATE).getName()).as("named for its municipality")
+        .isEqualTo("Formulera medborgarlöftena (samordnare med kommunpolis) – Lycksele");
 
     promise.complete(PromiseProcess.TASK_FORMULATE, promise.formulation());
     assertThat(promise.one(PromiseProcess.TASK_SIGN_POLICE)).hasCandidateGroup("lpochef-" + LPO);
@@ -78,6 +80,8 @@ class PromiseProcessTest {
 
     List<Task> activities = promise.open(PromiseProcess.TASK_CARRY_OUT_ACTIVITY);
     assertThat(activities).hasSize(3);
+    assertThat(activities).extracting(Task::getName).as("named for the activity and the municipality")
+        .contains("Genomför aktiviteten (ansvarig funktion): Fredagsvandringar vid resecentrum – Lycksele");
     Task school = activities.stream().filter(t -> groups(t).contains("skola-lycksele")).findFirst().orElseThrow();
     assertThat(school.getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 4, 30, 16, 0)));
     assertThat(engine.getTaskService().getVariable(school.getId(), "aktivitetLofte")).isEqualTo("Löfte 2: Tryggare skolvägar");
