@@ -2,9 +2,12 @@ package se.samverkan.tasklist;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import se.samverkan.engine.SwedishTime;
@@ -58,29 +61,42 @@ public class CaseTaskNames implements TaskListener {
     if (step == null || step.isBlank()) {
       return;
     }
-    String name = name(step, text(task.getVariable(SUBJECT_VARIABLES.get(0)))
-        .or(() -> text(task.getVariable(SUBJECT_VARIABLES.get(1)))).orElse(null), caseOf(task));
+    String name = nameFor(step, task::getVariable);
     if (!name.equals(step)) {
       task.setName(name);
     }
+  }
+
+  /** The name of a task of the step {@code step} whose variables are {@code variable} (name to value). */
+  String nameFor(String step, Function<String, Object> variable) {
+    Optional<String> subject = SUBJECT_VARIABLES.stream().map(name -> text(variable.apply(name)))
+        .flatMap(Optional::stream).findFirst();
+    return name(step, subject.orElse(null), caseOf(variable));
+  }
+
+  /** The variables {@link #nameFor} reads. */
+  static Set<String> variableNames() {
+    Set<String> names = new LinkedHashSet<>(SUBJECT_VARIABLES);
+    names.addAll(List.of("kommun", "kommunNamn", "lpo", "lpoNamn", EstCycleProcess.MEETING, Overlamning.FUNCTION_NAME));
+    return names;
   }
 
   /**
    * Whose case the task is: the municipality, or else the police area; for an EST meeting with its day;
    * for a handover, which has neither, the function handed over ({@code funktionNamn}).
    */
-  private String caseOf(DelegateTask task) {
-    Optional<String> kommun = text(task.getVariable("kommun"));
+  private String caseOf(Function<String, Object> variable) {
+    Optional<String> kommun = text(variable.apply("kommun"));
     Optional<String> place = kommun.isPresent()
         ? kommun.map(slug -> organisation.municipality(slug).map(Municipality::name)
-            .or(() -> text(task.getVariable("kommunNamn"))).orElse(slug))
-        : text(task.getVariable("lpo")).map(slug -> organisation.lpo(slug).map(Lpo::name)
-            .or(() -> text(task.getVariable("lpoNamn"))).orElse(slug));
-    if (task.getVariable(EstCycleProcess.MEETING) instanceof Date meeting) {
+            .or(() -> text(variable.apply("kommunNamn"))).orElse(slug))
+        : text(variable.apply("lpo")).map(slug -> organisation.lpo(slug).map(Lpo::name)
+            .or(() -> text(variable.apply("lpoNamn"))).orElse(slug));
+    if (variable.apply(EstCycleProcess.MEETING) instanceof Date meeting) {
       String day = DAY.format(meeting.toInstant().atZone(SwedishTime.ZONE));
       return "EST " + place.map(p -> p + " ").orElse("") + day;
     }
-    return place.or(() -> text(task.getVariable(Overlamning.FUNCTION_NAME))).orElse(null);
+    return place.or(() -> text(variable.apply(Overlamning.FUNCTION_NAME))).orElse(null);
   }
 
   /**

@@ -98,6 +98,30 @@ class CaseTaskNamesProcessTest {
   }
 
   @Test
+  void shouldNameTheOpenTasksCreatedBeforeTasksWereNamedForTheirCase() {
+    deploy("samordnare-${kommun}");
+    Task older = start(Variables.putValue("kommun", "lycksele").putValue("aktivitetVad", "Fältare på fredagar"));
+    Task renamedByHand = start(Variables.putValue("kommun", "mala"));
+    // as tasks created before CaseTaskNames: named as the model's step
+    older.setName("Skriv rapport");
+    engine.getTaskService().saveTask(older);
+    renamedByHand.setName("Skriv rapport om något annat");
+    engine.getTaskService().saveTask(renamedByHand);
+    CaseTaskNamesBackfill backfill = new CaseTaskNamesBackfill(engine.getTaskService(), engine.getRuntimeService(),
+        engine.getRepositoryService(), ProcessTestEngine.organisation(), null);
+
+    assertThat(backfill.backfill()).isEqualTo(1);
+
+    assertThat(engine.getTaskService().createTaskQuery().taskId(older.getId()).singleResult().getName())
+        .isEqualTo("Skriv rapport: Fältare på fredagar – Lycksele");
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(older.getId()).singleResult()
+        .getName()).isEqualTo("Skriv rapport: Fältare på fredagar – Lycksele");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(renamedByHand.getId()).singleResult().getName())
+        .as("a name that is not the step's is left alone").isEqualTo("Skriv rapport om något annat");
+    assertThat(backfill.backfill()).as("nothing left on a second run").isZero();
+  }
+
+  @Test
   void shouldCutAWholeNameTooLongForItsCase() {
     String step = "Steg " + "s".repeat(300);
 
