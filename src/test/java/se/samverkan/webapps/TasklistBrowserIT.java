@@ -64,6 +64,74 @@ class TasklistBrowserIT {
   }
 
   @Test
+  void shouldLandOnTheFunctionsWorkAndSearchByWhatACoordinatorKnows() {
+    String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), SCENARIO.startVariables().get()).getId();
+    Task task = firstTask(instance);
+    assertThat(task.getName()).as("named for its municipality").endsWith(" – Lycksele");
+
+    webapp.logInTo("tasklist", SCENARIO.firstUser());
+    // no filter clicked: Tasklist opens the filter with the lowest priority
+    webapp.waitFor(By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'active')]"
+        + "[contains(normalize-space(.),'Min funktions uppgifter')]"));
+    webapp.waitForText(By.cssSelector(".tasks-list"), task.getName());
+
+    WebElement search = webapp.waitFor(By.cssSelector("[cam-widget-search] input.main-field"));
+    assertThat(untilCurated()).as("the criteria offered").containsExactly("Process", "Steg", "Förfallodatum", "Kommun");
+
+    // free text searches the task's name, which says its case
+    search.sendKeys("Lycksele", Keys.ENTER);
+    webapp.waitForText(By.cssSelector("[cam-widget-search]"), "Steg");
+    webapp.waitForText(By.cssSelector(".tasks-list"), task.getName());
+    search.sendKeys("Storuman", Keys.ENTER);
+    assertThat(untilListLacks(task.getName())).as("Lycksele's task, searched for Storuman too").isTrue();
+
+    // a new Kommun criterion names its variable: only the municipality is left to type
+    Object variable = script("var s = " + SEARCH_SCOPE + "; s.$apply(function () {"
+        + " s.createSearch(s.dropdownTypes.filter(function (t) { return t.key === 'taskVariables'; })[0]); });"
+        + " return s.searches[s.searches.length - 1].name.value;");
+    assertThat(variable).isEqualTo("kommunNamn");
+  }
+
+  private static final String SEARCH_SCOPE = "angular.element(document.querySelector('[cam-widget-search]')).isolateScope()";
+
+  /** The labels of the criteria the task search offers, once Samverkan's plugin has curated them. */
+  @SuppressWarnings("unchecked")
+  private java.util.List<String> untilCurated() {
+    java.util.List<String> offered = java.util.List.of();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      offered = (java.util.List<String>) script("var s = " + SEARCH_SCOPE + ";"
+          + " return s && s.dropdownTypes ? s.dropdownTypes.map(function (t) { return t.value; }) : [];");
+      if (!offered.isEmpty() && offered.size() < 10) {
+        return offered;
+      }
+      sleep();
+    }
+    return offered;
+  }
+
+  /** True once the list has not shown {@code text} for three looks in a row (not just while it reloads). */
+  private boolean untilListLacks(String text) {
+    int lacking = 0;
+    for (int attempt = 0; attempt < 50 && lacking < 3; attempt++) {
+      lacking = webapp.driver().findElement(By.cssSelector(".tasks-list")).getText().contains(text) ? 0 : lacking + 1;
+      sleep();
+    }
+    return lacking >= 3;
+  }
+
+  private Object script(String script) {
+    return ((org.openqa.selenium.JavascriptExecutor) webapp.driver()).executeScript(script);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void shouldRefuseAnIncompleteFormAndPassTheCompletedStepToTheNextFunction() throws Exception {
     String instance = runtimeService.startProcessInstanceByKey(SCENARIO.processKey(), SCENARIO.startVariables().get()).getId();
     Task task = firstTask(instance);

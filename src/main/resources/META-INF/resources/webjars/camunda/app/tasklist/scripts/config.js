@@ -19,10 +19,13 @@ export default {
     short: 'YYYY-MM-DD'
   },
   // Tasklist plugins (scripts/<name>.js, loaded as modules): Camunda Forms with a dynamic list can be
-  // completed without "Spara" first, form-js's own fixed texts are Swedish, and "Spara" saves the draft on
-  // the server for the task (samverkan-drafts; docs/webapps.md).
+  // completed without "Spara" first, form-js's own fixed texts are Swedish, "Spara" saves the draft on
+  // the server for the task (samverkan-drafts), a start is confirmed (samverkan-start-confirmation);
+  // docs/webapps.md. 'scripts/samverkan-search-criteria': the task search offers Process, Steg,
+  // Förfallodatum and Kommun (Tasklist's criteria are in its bundle, not in this file).
   // '../../../sso/webapp' (/sso/webapp.js): "Logga ut" also ends the identity provider's session (docs/single-sign-on.md).
-  customScripts: ['scripts/samverkan-form-completion', 'scripts/samverkan-form-texts', 'scripts/samverkan-drafts', 'scripts/samverkan-start-confirmation', '../../../sso/webapp'],
+  customScripts: ['scripts/samverkan-form-completion', 'scripts/samverkan-form-texts', 'scripts/samverkan-drafts',
+    'scripts/samverkan-start-confirmation', 'scripts/samverkan-search-criteria', '../../../sso/webapp'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'tar den valda uppgiften' },
     focusFilter: { key: 'ctrl+shift+f', description: 'går till första filtret' },
