@@ -29,9 +29,9 @@ import se.samverkan.organisation.Organisation;
  * (a promise's activity, an EST intervention, both input parameters of their multi-instance tasks),
  * the case is the municipality ({@code kommun}, by its name in the organisation) or else the police
  * area ({@code lpo}), with the meeting's day for the EST cycle ({@code motestid}), or else the function
- * a handover is about ({@code funktionNamn}); a case the model's name already says is not repeated. The name stays within
- * the engine's {@value #MAX_LENGTH} characters: a long subject is cut with "…" so that the case stays
- * readable. Added to every user task by {@link se.samverkan.engine.EveryUserTaskPlugin}, before the
+ * a handover is about ({@code funktionNamn}); a case the model's name already says is not repeated.
+ * The name stays within the engine's {@value #MAX_LENGTH} characters: a long subject is cut with "…"
+ * so that the case stays readable. Added to every user task by {@link se.samverkan.engine.EveryUserTaskPlugin}, before the
  * notification of the function, which then names the task the same way.
  */
 public class CaseTaskNames implements TaskListener {
