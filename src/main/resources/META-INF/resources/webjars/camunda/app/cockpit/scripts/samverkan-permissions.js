@@ -8,6 +8,9 @@
 //   uses to hide the variables' edit and delete buttons, the toolbar (add variable, cancel, suspend,
 //   modify), task assignment, incident retries and job actions. Allowed: UPDATE or UPDATE_VARIABLE on
 //   the instance, or UPDATE_INSTANCE or UPDATE_INSTANCE_VARIABLE on its process definition.
+// - on a process definition page the same class hides its toolbar (suspend, …) and the job
+//   definitions' actions (suspend, priority) unless the user has UPDATE, SUSPEND, SUSPEND_INSTANCE or
+//   UPDATE_INSTANCE on the definition.
 // - without READ on every task (Task "*"), the header's "Uppgifter" and the start page's task count
 //   are not shown (body class samverkan-no-tasks), and #/tasks leads to the start page without asking
 //   the engine for tasks (no error).
@@ -67,9 +70,21 @@ function mayModifyInstance(instanceId) {
   return any([...onInstance, onDefinition]);
 }
 
+function mayModifyDefinition(definitionId) {
+  return get('process-definition/' + encodeURIComponent(definitionId))
+    .then(definition => any(['UPDATE', 'SUSPEND', 'SUSPEND_INSTANCE', 'UPDATE_INSTANCE']
+      .map(permission => authorized(permission, Resource.PROCESS_DEFINITION, definition.key))))
+    .catch(() => false);
+}
+
+/** The page's subject: a process instance or a process definition, whose changes are offered only when allowed. */
 function instanceIdOf(path) {
-  const match = (path || '').match(/^\/process-instance\/([^/?#]+)/);
-  return match ? decodeURIComponent(match[1]) : null;
+  const instance = (path || '').match(/^\/process-instance\/([^/?#]+)/);
+  if (instance) {
+    return 'instance:' + decodeURIComponent(instance[1]);
+  }
+  const definition = (path || '').match(/^\/process-definition\/([^/?#]+)/);
+  return definition ? 'definition:' + decodeURIComponent(definition[1]) : null;
 }
 
 function isTasksPage(path) {
@@ -89,11 +104,12 @@ function showInstance(instanceId) {
     document.body.classList.remove(READ_ONLY);
     return;
   }
-  mayModifyInstance(instanceId).then(allowed => {
+  const [kind, id] = [instanceId.substring(0, instanceId.indexOf(':')), instanceId.substring(instanceId.indexOf(':') + 1)];
+  (kind === 'instance' ? mayModifyInstance(id) : mayModifyDefinition(id)).then(allowed => {
     if (shownInstance === instanceId) {
       document.body.classList.toggle(READ_ONLY, !allowed);
       // The answer is in (CockpitBrowserIT waits for it).
-      document.body.dataset.samverkanCheckedInstance = instanceId;
+      document.body.dataset.samverkanCheckedInstance = id;
     }
   });
 }
