@@ -53,7 +53,9 @@ public class EstReviewSummary implements JavaDelegate {
     organisation.municipality(kommun).orElseThrow().est().actors()
         .forEach(actor -> missing.put(organisation.estActors().getOrDefault(actor, actor), 0));
     Map<String, Integer> places = new LinkedHashMap<>();
-    Map<String, String> placeNames = new LinkedHashMap<>();
+    // every spelling of each place, counted: the name shown is the most frequent, then a capitalised one
+    // (the cycles come in no particular order, so "first seen" would not be the same every time)
+    Map<String, Map<String, Integer>> placeNames = new LinkedHashMap<>();
 
     for (HistoricProcessInstance cycle : history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(EstCycleProcess.KEY)
@@ -86,7 +88,7 @@ public class EstReviewSummary implements JavaDelegate {
           if (!name.isEmpty()) {
             String key = name.toLowerCase(Locale.forLanguageTag("sv-SE"));
             places.merge(key, 1, Integer::sum);
-            placeNames.putIfAbsent(key, name);
+            placeNames.computeIfAbsent(key, k -> new java.util.TreeMap<>()).merge(name, 1, Integer::sum);
           }
         }
       }
@@ -95,7 +97,7 @@ public class EstReviewSummary implements JavaDelegate {
     places.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(TOP_PLACES)
-        .forEach(e -> recurring.addObject().put("plats", placeNames.get(e.getKey())).put("antal", e.getValue()));
+        .forEach(e -> recurring.addObject().put("plats", shownName(placeNames.get(e.getKey()))).put("antal", e.getValue()));
     ObjectNode missingJson = JsonVariables.newObject();
     missing.forEach(missingJson::put);
 
@@ -128,5 +130,14 @@ public class EstReviewSummary implements JavaDelegate {
     recurring.forEach(p -> top.add(p.path("plats").asText() + " (" + p.path("antal").asInt() + ")"));
     text.append(top.isEmpty() ? "inga rapporterade" : String.join(", ", top));
     return text.toString();
+  }
+
+  /** The spelling of a place to show: the most frequent; among equals a capitalised one, then the first in order. */
+  static String shownName(Map<String, Integer> spellings) {
+    return spellings.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+            .thenComparing(e -> !Character.isUpperCase(e.getKey().codePointAt(0)))
+            .thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey).findFirst().orElse("");
   }
 }
