@@ -113,14 +113,15 @@ public final class WebappSession {
 
   /**
    * A JSON request to a path of the application outside the webapps (e.g. /samverkan/api/…) with this
-   * session; {@code withCsrf} false sends it without the session's CSRF token, as a forged page would.
+   * session (a String body is sent as it is, e.g. broken JSON); {@code withCsrf} false sends it
+   * without the session's CSRF token, as a forged page would.
    */
   public Answer app(String method, String path, Object body, boolean withCsrf) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
           .header("Content-Type", "application/json")
           .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+              : HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : JSON.writeValueAsString(body)));
       if (!withCsrf) {
         request.header("X-XSRF-TOKEN", "forged");
       }

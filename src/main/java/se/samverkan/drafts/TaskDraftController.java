@@ -37,6 +37,7 @@ class TaskDraftController {
   /** Camunda's CsrfPreventionFilter keeps the session's token here (CsrfConstants). */
   static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
   static final String CSRF_HEADER = "X-XSRF-TOKEN";
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final TaskDraftService drafts;
   private final ProcessEngine engine;
@@ -54,9 +55,18 @@ class TaskDraftController {
   }
 
   @PutMapping
-  ResponseEntity<Map<String, Object>> save(@PathVariable String taskId, @RequestBody(required = false) JsonNode body,
+  ResponseEntity<Map<String, Object>> save(@PathVariable String taskId, @RequestBody(required = false) String body,
       HttpServletRequest request) {
-    return as(request, true, () -> ResponseEntity.ok(DraftAnswers.of(drafts.save(taskId, body == null ? null : body.get("varden")))));
+    // read only once the person and the CSRF token are checked
+    return as(request, true, () -> {
+      JsonNode json;
+      try {
+        json = body == null || body.isBlank() ? null : JSON.readTree(body);
+      } catch (java.io.IOException e) {
+        throw new TaskDraftService.Refused(400, "Utkastet kunde inte läsas: innehållet är inte giltig JSON.");
+      }
+      return ResponseEntity.ok(DraftAnswers.of(drafts.save(taskId, json == null ? null : json.get("varden"))));
+    });
   }
 
   @DeleteMapping

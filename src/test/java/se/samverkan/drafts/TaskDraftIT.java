@@ -97,6 +97,9 @@ class TaskDraftIT {
     WebappSession.Answer forged = colleague.app("PUT", path(report.getId()), Map.of("varden", Map.of("oro", "förfalskad")), false);
     assertThat(forged.status()).isEqualTo(403);
     assertThat(forged.text()).contains("Ladda om sidan");
+    WebappSession.Answer broken = colleague.app("PUT", path(report.getId()), "{\"varden\": ", true);
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.text()).contains("inte giltig JSON");
     WebappSession.Answer own = colleague.app("PUT", path(report.getId()), Map.of("varden", Map.of("oro", "Oro vid busstationen",
         "platser", "Busstationen")), true);
     assertThat(own.status()).as(own.text()).isEqualTo(200);
