@@ -73,4 +73,27 @@ class StartBrowserIT {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(started.get(0).getId()).variableName("lpo")
         .singleResult().getValue()).isEqualTo("sodra-lappland");
   }
+
+  /** A start the server refuses (the period is taken) is refused in Swedish, without the engine's English around it. */
+  @Test
+  void shouldRefuseATakenPeriodInSwedish() {
+    webapp.logInTo("tasklist", USER);
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      webapp.click(webapp.button("Starta process"));
+      webapp.click(webapp.waitFor(By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)='Samverkansprocessen']")));
+      webapp.waitFor(By.cssSelector(".modal .fjs-container .fjs-form-field-select"));
+      webapp.waitFor(By.cssSelector(".modal .fjs-container [id$='-Field_avtalsperiod_1']")).sendKeys(period, Keys.TAB);
+      webapp.click(webapp.waitFor(By.xpath("//*[contains(@class,'modal')]//button[normalize-space(.)='Starta']")));
+      if (attempt == 1) {
+        webapp.waitForText(By.cssSelector(".page-notifications"), "är startad");
+        webapp.takeNotifications();
+      }
+    }
+    // a refused start keeps its dialog open and shows the refusal in the dialog's own notifications
+    List<String> refusal = webapp.waitForAll(By.cssSelector(".modal [notifications-panel] .alert")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(refusal).anyMatch(text -> text.contains("Processen kunde inte startas")).allSatisfy(Webapp::assertNoEnglish);
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("samverkansprocess")
+        .variableValueEquals("avtalsperiod", period).count()).as("one period, one process").isEqualTo(1);
+  }
 }

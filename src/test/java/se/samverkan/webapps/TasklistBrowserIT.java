@@ -144,7 +144,8 @@ class TasklistBrowserIT {
     assertThat(webapp.waitFor(By.xpath(labelXpath(SCENARIO.requiredField()))).getText()).contains("*");
 
     webapp.click(webapp.button("Slutför"));
-    assertThat(webapp.takeNotifications()).anyMatch(text -> text.contains("Uppgiften kunde inte slutföras"));
+    assertThat(webapp.takeNotifications()).anyMatch(text -> text.contains("Uppgiften kunde inte slutföras"))
+        .allSatisfy(Webapp::assertNoEnglish);
     assertThat(webapp.waitFor(By.cssSelector(".fjs-form-field-error")).getText()).isNotBlank();
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("refused task is still open").isEqualTo(1);
 
@@ -159,7 +160,8 @@ class TasklistBrowserIT {
     required.sendKeys("   ");
     webapp.waitUntilGone(By.cssSelector(".fjs-form-field-error"));
     webapp.click(webapp.button("Slutför"));
-    assertThat(webapp.takeNotifications()).anyMatch(text -> text.contains(SCENARIO.serverRefusal()));
+    assertThat(webapp.takeNotifications()).anyMatch(text -> text.contains(SCENARIO.serverRefusal()))
+        .allSatisfy(Webapp::assertNoEnglish);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("refused task is still open").isEqualTo(1);
 
     required.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);

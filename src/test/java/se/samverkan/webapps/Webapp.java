@@ -121,6 +121,21 @@ public class Webapp {
     return texts;
   }
 
+  /**
+   * The engine's and the webapps' English that must never reach a person: what Camunda wraps a
+   * refusal in ("Cannot submit task form …: ENGINE-03051 There was an exception while invoking the
+   * TaskListener", "Cannot instantiate process definition …") and its usual words.
+   */
+  static final java.util.List<String> ENGLISH = java.util.List.of("ENGINE-", "Cannot", "cannot", "Exception", "exception",
+      "TaskListener", "instantiate", "submit", "invoking", "process definition", "Error", "error", "null", "Field is required");
+
+  /** Fails when the text holds a word of {@link #ENGLISH}. */
+  static void assertNoEnglish(String text) {
+    for (String word : ENGLISH) {
+      org.assertj.core.api.Assertions.assertThat(text).as("English «%s» shown to a person", word).doesNotContain(word);
+    }
+  }
+
   public String bodyText() {
     return driver.findElement(By.tagName("body")).getText();
   }
