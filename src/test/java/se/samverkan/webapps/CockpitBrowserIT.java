@@ -7,15 +7,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -165,6 +170,97 @@ class CockpitBrowserIT {
     webapp.waitForText(By.cssSelector("[cam-widget-variables-table]"), "2026-12-01 22:27");
     webapp.waitForText(By.cssSelector("dd.super-process-instance-id"), "inget");
     assertThat(webapp.bodyText()).doesNotContain("2026-12-01T22:27", "null");
+    // The table's head: Camunda's widget writes "Actions" itself, with no locale key.
+    assertThat(webapp.driver().findElement(By.cssSelector("[cam-widget-variables-table] thead")).getText())
+        .contains("Åtgärder").doesNotContain("Actions");
+  }
+
+  /** Words of Camunda's English texts on the pages of job definitions and deployments. */
+  static final List<String> ENGLISH = List.of("Actions", "Action", "State", "Activity", "Type", "Configuration",
+      "Overriding", "Priority", "Active", "Suspended", "Suspend", "Activate", "Deployment", "Deployments", "Download",
+      "Source", "Tenant", "Time", "Name", "Key", "Instance", "Counts", "Definitions", "Resource", "Loading",
+      "Close", "Execute", "Immediately", "Delayed", "Include", "Existing", "Jobs", "Job", "null",
+      "timer-task-listener", "timer-intermediate-transition", "timer-transition", "timer-start-event",
+      "async-continuation", "DURATION", "DATE", "CYCLE");
+
+  /**
+   * What an operator reads about a process's timers and its deployment: the job definitions tab of a
+   * process with timers (est-cykel), its row's dialog, and the deployments page with one deployment and
+   * its model open, all in Swedish; only data (ids, names, keys, file names, expressions) stays as it is.
+   */
+  @Test
+  void shouldShowJobDefinitionsAndDeploymentsInSwedish() {
+    ProcessDefinition estCykel = latest("est-cykel");
+    webapp.logInTo("cockpit", "admin");
+
+    webapp.open("cockpit", "/process-definition/" + estCykel.getId() + "/runtime?detailsTab=job-definition-table");
+    webapp.waitFor(By.cssSelector("table.job-definition tbody td.type"));
+    webapp.waitForText(By.cssSelector("table.job-definition"), "Timer på uppgiftslyssnare");
+    WebElement table = webapp.driver().findElement(By.cssSelector("table.job-definition"));
+    assertThat(table.getText()).contains("Status", "Steg", "Typ", "Inställning", "Överstyrd prioritet", "Åtgärd",
+        "Aktiv", "Timer i flödet", "Timer på steg (gränshändelse)", "Tidpunkt: ${cykelStart}", "Väntetid: P1D");
+    Set<String> data = new HashSet<>(Set.of(estCykel.getId(), estCykel.getKey()));
+    repositoryService.getBpmnModelInstance(estCykel.getId()).getModelElementsByType(FlowNode.class)
+        .forEach(node -> Stream.of(node.getId(), node.getName()).filter(s -> s != null).forEach(data::add));
+    assertNoEnglish("the job definitions tab", webapp.bodyText() + "\n" + tooltips(), data);
+
+    webapp.waitFor(By.xpath("//table[contains(@class,'job-definition')]//td[contains(@class,'action')]"
+        + "//a[.//span[contains(@class,'glyphicon-pause')]]")).click();
+    WebElement dialog = webapp.waitFor(By.cssSelector(".modal-content"));
+    webapp.waitForText(By.cssSelector(".modal-content"), "Pausa jobbdefinitionen");
+    assertNoEnglish("the dialog suspending a job definition", dialog.getText() + "\n" + tooltips(), data);
+    webapp.button("Stäng").click();
+    webapp.waitUntilGone(By.cssSelector(".modal-content"));
+
+    Deployment deployment = repositoryService.createDeploymentQuery().deploymentName(SCENARIO.processKey())
+        .orderByDeploymentTime().desc().list().get(0);
+    String bpmn = SCENARIO.resources().get(0);
+    ProcessDefinition scenario = repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId())
+        .singleResult();
+    webapp.open("cockpit", "/repository?deployment=" + deployment.getId() + "&resourceName=" + bpmn);
+    webapp.waitFor(By.cssSelector("li.deployment.active"));
+    webapp.waitFor(By.cssSelector(".resource-details .djs-container svg"));
+    webapp.waitForText(By.cssSelector(".resource-details"), "Ladda ner");
+    webapp.waitUntilGone(By.xpath("//*[contains(text(),'Laddar')]"));
+    assertThat(webapp.driver().findElement(By.cssSelector("li.deployment.active")).getText())
+        .contains("Tid:", "Källa:", "–");
+    assertThat(webapp.bodyText()).contains("Driftsättningstid", "Antal ärenden");
+    Set<String> deploymentData = new HashSet<>(Set.of(deployment.getId(), scenario.getId(), scenario.getKey(),
+        bpmn, bpmn.substring(bpmn.lastIndexOf('/') + 1)));
+    Stream.of(scenario.getName()).filter(s -> s != null).forEach(deploymentData::add);
+    // Every deployment's name, file and model are data (the list shows the others too).
+    repositoryService.createDeploymentQuery().list().forEach(d -> {
+      Stream.of(d.getName(), d.getSource()).filter(s -> s != null).forEach(deploymentData::add);
+      repositoryService.getDeploymentResourceNames(d.getId()).forEach(deploymentData::add);
+    });
+    repositoryService.getBpmnModelInstance(scenario.getId()).getModelElementsByType(FlowNode.class)
+        .forEach(node -> Stream.of(node.getId(), node.getName()).filter(s -> s != null).forEach(deploymentData::add));
+    assertNoEnglish("the deployments page", webapp.bodyText() + "\n" + tooltips(), deploymentData);
+  }
+
+  /**
+   * The texts of the page's tooltips (Angular writes the translated text into the attribute); not those
+   * of the copy icons, which show the value they copy.
+   */
+  private String tooltips() {
+    return (String) ((JavascriptExecutor) webapp.driver()).executeScript(
+        "return Array.from(document.querySelectorAll('[uib-tooltip]'))"
+            + ".filter(e => !e.closest('[cam-widget-clipboard]'))"
+            + ".map(e => e.getAttribute('uib-tooltip')).join('\\n');");
+  }
+
+  private static void assertNoEnglish(String where, String text, Set<String> data) {
+    String withoutData = text;
+    for (String value : data.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
+      withoutData = withoutData.replace(value, " ");
+    }
+    // Expressions of the model (${cykelStart}) are data too.
+    withoutData = withoutData.replaceAll("\\$\\{[^}]*\\}", " ");
+    String checked = withoutData;
+    List<String> found = ENGLISH.stream()
+        .filter(word -> Pattern.compile("(?<![\\p{L}\\-])" + Pattern.quote(word) + "(?![\\p{L}\\-])").matcher(checked).find())
+        .toList();
+    assertThat(found).as("English on " + where + ":\n" + checked).isEmpty();
   }
 
   private void openVariables(String instance) {
