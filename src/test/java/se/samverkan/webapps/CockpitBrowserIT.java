@@ -32,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -185,8 +186,8 @@ class CockpitBrowserIT {
 
   /**
    * What an operator reads about a process's timers and its deployment: the job definitions tab of a
-   * process with timers (est-cykel), its row's dialog, and the deployments page with one deployment and
-   * its model open, all in Swedish; only data (ids, names, keys, file names, expressions) stays as it is.
+   * process with timers (est-cykel), its row's dialog, the deployments page with one deployment and
+   * its model open, and the dialog deleting it, all in Swedish; only data (ids, names, keys, file names, expressions) stays as it is.
    */
   @Test
   void shouldShowJobDefinitionsAndDeploymentsInSwedish() {
@@ -236,6 +237,23 @@ class CockpitBrowserIT {
     repositoryService.getBpmnModelInstance(scenario.getId()).getModelElementsByType(FlowNode.class)
         .forEach(node -> Stream.of(node.getId(), node.getName()).filter(s -> s != null).forEach(deploymentData::add));
     assertNoEnglish("the deployments page", webapp.bodyText() + "\n" + tooltips(), deploymentData);
+
+    // The dialog to delete the deployment, which says how many cases belong to it.
+    String instance = runtimeService.startProcessInstanceById(scenario.getId(), "Lycksele lägesbild driftsättning",
+        SCENARIO.startVariables().get()).getId();
+    // The deployment's actions show while the pointer is over it.
+    WebElement focused = webapp.waitFor(By.cssSelector("li.deployment.active"));
+    new Actions(webapp.driver()).moveToElement(focused).perform();
+    WebElement delete = new WebDriverWait(webapp.driver(), Webapp.WAIT)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.deployment.active a.delete-deployment")));
+    ((JavascriptExecutor) webapp.driver()).executeScript("arguments[0].click();", delete);
+    WebElement deleteDialog = webapp.waitFor(By.cssSelector(".modal-content"));
+    webapp.waitForText(By.cssSelector(".modal-content"), "Vill du verkligen ta bort driftsättningen?");
+    webapp.waitForText(By.cssSelector(".modal-content"), "som hör till den här driftsättningen");
+    assertNoEnglish("the dialog deleting a deployment", deleteDialog.getText() + "\n" + tooltips(), deploymentData);
+    webapp.button("Stäng").click();
+    webapp.waitUntilGone(By.cssSelector(".modal-content"));
+    runtimeService.deleteProcessInstance(instance, "CockpitBrowserIT");
   }
 
   /**
