@@ -318,6 +318,11 @@ class CockpitBrowserIT {
   private WebElement openDiagram(ProcessDefinition definition) {
     webapp.open("cockpit", "/process-definition/" + definition.getId() + "/runtime");
     WebElement diagram = webapp.waitFor(By.cssSelector(".djs-container svg"));
+    // the whole model, for its picture: fitted as the diagram's own "fit" control does, once
+    // samverkan-diagram.js has shown it at a readable zoom (DiagramBrowserIT)
+    webapp.waitFor(By.cssSelector("[cam-widget-bpmn-viewer][data-samverkan-arranged]"));
+    ((org.openqa.selenium.JavascriptExecutor) webapp.driver()).executeScript("angular.element(document.querySelector("
+        + "'[cam-widget-bpmn-viewer]')).isolateScope().control.getViewer().get('canvas').zoom('fit-viewport', 'auto');");
     BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
     Set<String> flowNodes = model.getModelElementsByType(FlowNode.class).stream()
         .map(FlowNode::getId).collect(Collectors.toSet());
