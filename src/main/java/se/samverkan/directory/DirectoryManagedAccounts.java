@@ -1,14 +1,12 @@
 package se.samverkan.directory;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,11 +61,6 @@ class DirectoryManagedAccounts {
   }
 
   private String loggedIn(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null || !(session.getAttribute(WebSessions.CAMUNDA_AUTHENTICATIONS) instanceof Authentications all)) {
-      return null;
-    }
-    Authentication authentication = all.getAuthenticationForProcessEngine(engine.getName());
-    return authentication == null ? null : authentication.getIdentityId();
+    return WebSessions.webappLogin(request, engine.getName()).map(Authentication::getIdentityId).orElse(null);
   }
 }

@@ -2,7 +2,6 @@ package se.samverkan.drafts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -79,13 +77,11 @@ class TaskDraftController {
 
   private ResponseEntity<Map<String, Object>> as(HttpServletRequest request, boolean change,
       Supplier<ResponseEntity<Map<String, Object>>> work) {
-    HttpSession session = request.getSession(false);
-    Authentication login = session == null || !(session.getAttribute(WebSessions.CAMUNDA_AUTHENTICATIONS) instanceof Authentications all)
-        ? null : all.getAuthenticationForProcessEngine(engine.getName());
+    Authentication login = WebSessions.webappLogin(request, engine.getName()).orElse(null);
     if (!(login instanceof UserAuthentication user)) {
       return ResponseEntity.status(401).body(DraftAnswers.refused("Logga in i Tasklist först."));
     }
-    if (change && !sameToken(request.getHeader(CSRF_HEADER), session.getAttribute(CSRF_SESSION_ATTRIBUTE))) {
+    if (change && !sameToken(request.getHeader(CSRF_HEADER), request.getSession().getAttribute(CSRF_SESSION_ATTRIBUTE))) {
       return ResponseEntity.status(403).body(DraftAnswers.refused(
           "Sidan är för gammal för att spara från (säkerhetsnyckeln saknas eller har bytts). Ladda om sidan och spara igen."));
     }

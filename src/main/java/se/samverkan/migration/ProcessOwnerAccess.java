@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -87,11 +86,6 @@ class ProcessOwnerAccess {
   }
 
   private Optional<String> loggedIn(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null || !(session.getAttribute(WebSessions.CAMUNDA_AUTHENTICATIONS) instanceof Authentications all)) {
-      return Optional.empty();
-    }
-    Authentication authentication = all.getAuthenticationForProcessEngine(engine.getName());
-    return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
+    return WebSessions.webappLogin(request, engine.getName()).map(Authentication::getIdentityId);
   }
 }

@@ -1,5 +1,6 @@
 package se.samverkan.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionAttributeListener;
 import jakarta.servlet.http.HttpSessionBindingEvent;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -79,6 +81,19 @@ public class WebSessions implements HttpSessionListener, HttpSessionAttributeLis
       log.info("{} har lämnat en funktion: {} webbsessioner på den här noden avslutade", userId, ended);
     }
     return ended;
+  }
+
+  /**
+   * The person logged in to the webapps with this request's session, for the given engine (the
+   * login Camunda's webapps keep, with the groups read at login); empty without a webapp login.
+   * Samverkan's own pages and endpoints beside the webapps read who is asking here.
+   */
+  public static Optional<Authentication> webappLogin(HttpServletRequest request, String engineName) {
+    HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(CAMUNDA_AUTHENTICATIONS) instanceof Authentications all)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(all.getAuthenticationForProcessEngine(engineName));
   }
 
   private static List<String> userIds(Authentications authentications) {
