@@ -102,8 +102,8 @@ class ScimController {
       @RequestParam(required = false) Integer startIndex, @RequestParam(required = false) Integer count,
       HttpServletRequest request, HttpServletResponse response) throws IOException {
     authenticated(source, request);
-    int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
-    int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(MAX_COUNT, count));
+    int start = startIndex(startIndex);
+    int size = count(count);
     ScimStore.Page<ScimUser> page = store.users(source, ScimFilter.parse(filter, ScimFilter.USER, ScimResources.USER_SCHEMA),
         start, size);
     send(response, 200, ScimResources.list(page.total(), start,
@@ -176,8 +176,8 @@ class ScimController {
       @RequestParam(required = false) String attributes, @RequestParam(required = false) String excludedAttributes,
       HttpServletRequest request, HttpServletResponse response) throws IOException {
     authenticated(source, request);
-    int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
-    int size = count == null ? DEFAULT_COUNT : Math.max(0, Math.min(MAX_COUNT, count));
+    int start = startIndex(startIndex);
+    int size = count(count);
     ScimStore.Page<ScimGroup> page = store.groups(source, ScimFilter.parse(filter, ScimFilter.GROUP, ScimResources.GROUP_SCHEMA),
         start, size, withMembers(attributes, excludedAttributes));
     send(response, 200, ScimResources.list(page.total(), start,
@@ -270,6 +270,15 @@ class ScimController {
     if (!source.equals(request.getAttribute(ScimAuthentication.SOURCE_ATTRIBUTE))) {
       throw new ScimException(401, null, "Ingen giltig token för källan.");
     }
+  }
+
+  /** SCIM's paging: startIndex is 1-based (1 when absent or below), count at most {@value #MAX_COUNT}. */
+  private static int startIndex(Integer startIndex) {
+    return startIndex == null || startIndex < 1 ? 1 : startIndex;
+  }
+
+  private static int count(Integer count) {
+    return count == null ? DEFAULT_COUNT : Math.max(0, Math.min(MAX_COUNT, count));
   }
 
   private <T> T inTransaction(Supplier<T> work) {

@@ -58,20 +58,7 @@ final class ScimResources {
   /** The user after a PATCH request's operations, applied in order. */
   static ScimUser patched(ScimUser user, JsonNode body) {
     UserFields fields = new UserFields(user);
-    for (Operation operation : operations(body)) {
-      if (operation.path() == null) {
-        if (!operation.value().isObject()) {
-          throw ScimException.invalidValue("En operation utan path ska ha ett objekt som value.");
-        }
-        Iterator<Map.Entry<String, JsonNode>> entries = operation.value().fields();
-        while (entries.hasNext()) {
-          Map.Entry<String, JsonNode> entry = entries.next();
-          fields.apply(operation.op(), entry.getKey(), entry.getValue());
-        }
-      } else {
-        fields.apply(operation.op(), operation.path(), operation.value());
-      }
-    }
+    eachChange(body, fields::apply);
     return validated(fields.toUser());
   }
 
@@ -232,20 +219,7 @@ final class ScimResources {
     Set<String> remove = new LinkedHashSet<>();
     boolean[] removeAll = {false};
     List<List<String>> replace = new ArrayList<>();
-    for (Operation operation : operations(body)) {
-      if (operation.path() == null) {
-        if (!operation.value().isObject()) {
-          throw ScimException.invalidValue("En operation utan path ska ha ett objekt som value.");
-        }
-        Iterator<Map.Entry<String, JsonNode>> entries = operation.value().fields();
-        while (entries.hasNext()) {
-          Map.Entry<String, JsonNode> entry = entries.next();
-          applyToGroup(operation.op(), entry.getKey(), entry.getValue(), name, add, remove, removeAll, replace);
-        }
-      } else {
-        applyToGroup(operation.op(), operation.path(), operation.value(), name, add, remove, removeAll, replace);
-      }
-    }
+    eachChange(body, (op, path, value) -> applyToGroup(op, path, value, name, add, remove, removeAll, replace));
     validated(new GroupFields(name[0], name[1], List.of()));
     return new GroupChange(name[0], name[1], add, remove, removeAll[0], replace.isEmpty() ? null : replace.get(replace.size() - 1));
   }
@@ -358,6 +332,33 @@ final class ScimResources {
   }
 
   private record Operation(String op, String path, JsonNode value) {}
+
+  /** One change of a PATCH: the op (lower case), an attribute path and its value. */
+  @FunctionalInterface
+  private interface Change {
+    void apply(String op, String path, JsonNode value);
+  }
+
+  /**
+   * The PATCH request's changes in order: an operation with a path is one change; one without a path
+   * is a change per attribute of its value object (RFC 7644 §3.5.2).
+   */
+  private static void eachChange(JsonNode body, Change change) {
+    for (Operation operation : operations(body)) {
+      if (operation.path() != null) {
+        change.apply(operation.op(), operation.path(), operation.value());
+        continue;
+      }
+      if (!operation.value().isObject()) {
+        throw ScimException.invalidValue("En operation utan path ska ha ett objekt som value.");
+      }
+      Iterator<Map.Entry<String, JsonNode>> entries = operation.value().fields();
+      while (entries.hasNext()) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        change.apply(operation.op(), entry.getKey(), entry.getValue());
+      }
+    }
+  }
 
   private static List<Operation> operations(JsonNode body) {
     requireObject(body);
