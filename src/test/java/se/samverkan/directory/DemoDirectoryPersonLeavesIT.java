@@ -15,13 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -37,7 +34,7 @@ import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
 import se.samverkan.handover.Overlamning;
 import se.samverkan.handover.VacancyMonitor;
-import se.samverkan.operations.SeparateApplication;
+import se.samverkan.operations.InPlaceOfTheSharedEngine;
 import se.samverkan.process.CandidateGroups;
 import se.samverkan.process.JsonVariables;
 
@@ -61,7 +58,6 @@ import se.samverkan.process.JsonVariables;
 class DemoDirectoryPersonLeavesIT {
 
   /** Camunda's REST finds the engine by name; see {@link DirectoryLoginIT} for the handover of "default". */
-  private static final String ENGINE = "default";
   private static final String LEAVER = "socialtjanst.lycksele";
   private static final String FUNCTION = "socialtjanst-lycksele";
   private static final String SAMORDNARE = "samordnare-lycksele";
@@ -71,7 +67,7 @@ class DemoDirectoryPersonLeavesIT {
   private static ConfigurableApplicationContext context;
   private static HttpClient http;
   private static String base;
-  private static ProcessEngine sharedContextsEngine;
+  private static InPlaceOfTheSharedEngine application;
 
   @BeforeAll
   static void startTheDemoWithItsDirectory() throws Exception {
@@ -79,27 +75,21 @@ class DemoDirectoryPersonLeavesIT {
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       ldapPort = free.getLocalPort();
     }
-    sharedContextsEngine = ProcessEngines.getProcessEngines().get(ENGINE);
-    context = SeparateApplication.start(ENGINE, SeparateApplication.newH2Url(),
+    application = InPlaceOfTheSharedEngine.start(
         "--spring.profiles.active=demo",
         "--samverkan.directory.embedded.port=" + ldapPort,
         "--samverkan.scheduling.enabled=false",
         "--samverkan.startup.background=false",
         "--samverkan.est.scheduler-on-startup=false");
-    base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-    http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    context = application.context();
+    base = application.base();
+    http = application.http();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (context != null) {
-        SeparateApplication.close(context);
-      }
-    } finally {
-      if (sharedContextsEngine != null) {
-        ProcessEngines.registerProcessEngine(sharedContextsEngine);
-      }
+    if (application != null) {
+      application.close();
     }
   }
 
@@ -284,11 +274,6 @@ class DemoDirectoryPersonLeavesIT {
 
   private static HttpResponse<String> rest(String method, String path, String user, String password, String json)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return application.rest(method, path, user, password, json);
   }
 }

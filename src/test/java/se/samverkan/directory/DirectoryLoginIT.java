@@ -18,10 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samverkan.HttpFromAddress;
-import se.samverkan.operations.SeparateApplication;
+import se.samverkan.operations.InPlaceOfTheSharedEngine;
 
 /**
  * The demo profile as it runs: the embedded directory on (its own application, since the shared
@@ -42,12 +39,6 @@ import se.samverkan.operations.SeparateApplication;
  */
 class DirectoryLoginIT {
 
-  /**
-   * Camunda's REST finds the engine by name in a JVM-wide registry, and /api knows only "default":
-   * this application's engine takes that name while it runs, and the shared test context's engine
-   * gets it back afterwards (the integration tests run one after the other).
-   */
-  private static final String ENGINE = "default";
   private static final String COORDINATOR = "samordnare.lycksele";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,22 +46,22 @@ class DirectoryLoginIT {
   private static HttpClient http;
   private static String base;
   private static int ldapPort;
-  private static ProcessEngine sharedContextsEngine;
+  private static InPlaceOfTheSharedEngine application;
 
   @BeforeAll
   static void startTheDemoWithItsDirectory() throws Exception {
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       ldapPort = free.getLocalPort();
     }
-    sharedContextsEngine = ProcessEngines.getProcessEngines().get(ENGINE);
-    context = SeparateApplication.start(ENGINE, SeparateApplication.newH2Url(),
+    application = InPlaceOfTheSharedEngine.start(
         "--spring.profiles.active=demo",
         "--samverkan.directory.embedded.port=" + ldapPort,
         "--samverkan.scheduling.enabled=false",
         "--samverkan.startup.background=false",
         "--samverkan.est.scheduler-on-startup=false");
-    base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-    http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    context = application.context();
+    base = application.base();
+    http = application.http();
     for (String person : new String[] {COORDINATOR, "kommunledning.lycksele", "skola.lycksele", "fritid.lycksele"}) {
       syncedFromTheDirectory(person, person.replace('.', '-'));
     }
@@ -78,14 +69,8 @@ class DirectoryLoginIT {
 
   @AfterAll
   static void stop() {
-    try {
-      if (context != null) {
-        SeparateApplication.close(context);
-      }
-    } finally {
-      if (sharedContextsEngine != null) {
-        ProcessEngines.registerProcessEngine(sharedContextsEngine);
-      }
+    if (application != null) {
+      application.close();
     }
   }
 
@@ -276,12 +261,7 @@ class DirectoryLoginIT {
 
   private static HttpResponse<String> rest(String method, String path, String user, String password, String json)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return application.rest(method, path, user, password, json);
   }
 
   /** The webapps' login form as Tasklist's login page sends it: the page first (session, CSRF token), then the form. */
@@ -298,7 +278,8 @@ class DirectoryLoginIT {
         .map(java.net.HttpCookie::getValue).findFirst().orElse("");
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/" + ENGINE + "/login/tasklist"))
+    return browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/"
+            + InPlaceOfTheSharedEngine.ENGINE + "/login/tasklist"))
         .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
   }

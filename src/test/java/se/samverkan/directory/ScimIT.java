@@ -13,13 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -33,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
 import se.samverkan.handover.Overlamning;
-import se.samverkan.operations.SeparateApplication;
+import se.samverkan.operations.InPlaceOfTheSharedEngine;
 
 /**
  * SCIM 2.0 provisioning from outside, as Entra ID's provisioning service and an attacker call it:
@@ -45,7 +42,6 @@ import se.samverkan.operations.SeparateApplication;
  */
 class ScimIT {
 
-  private static final String ENGINE = "default";
   private static final String LYCKSELE = "itest-entra-lycksele";
   private static final String MALA = "itest-entra-mala";
   private static final String LYCKSELE_TOKEN = "lycksele-scim-9f2c4a7e1b3d5f7092a4c6e8b0d2f4a6";
@@ -55,12 +51,11 @@ class ScimIT {
   private static ConfigurableApplicationContext context;
   private static HttpClient http;
   private static String base;
-  private static ProcessEngine sharedContextsEngine;
+  private static InPlaceOfTheSharedEngine application;
 
   @BeforeAll
   static void start() {
-    sharedContextsEngine = ProcessEngines.getProcessEngines().get(ENGINE);
-    context = SeparateApplication.start(ENGINE, SeparateApplication.newH2Url(),
+    application = InPlaceOfTheSharedEngine.start(
         "--spring.profiles.active=test",
         "--samverkan.scheduling.enabled=false",
         "--samverkan.startup.background=false",
@@ -77,20 +72,15 @@ class ScimIT {
         "--samverkan.directory.sources." + MALA + ".scim.token=" + MALA_TOKEN,
         "--samverkan.directory.sources." + MALA + ".functions.samordnare-mala=Samverkan Samordnare",
         "--samverkan.directory.sources." + MALA + ".functions.skola-mala=Samverkan Skola");
-    base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-    http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    context = application.context();
+    base = application.base();
+    http = application.http();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (context != null) {
-        SeparateApplication.close(context);
-      }
-    } finally {
-      if (sharedContextsEngine != null) {
-        ProcessEngines.registerProcessEngine(sharedContextsEngine);
-      }
+    if (application != null) {
+      application.close();
     }
   }
 
@@ -375,11 +365,6 @@ class ScimIT {
 
   private static HttpResponse<String> rest(String method, String path, String user, String password, String json)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return application.rest(method, path, user, password, json);
   }
 }
