@@ -32,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
+import se.samverkan.est.EstTestCycles;
 import se.samverkan.handover.Overlamning;
 import se.samverkan.handover.VacancyMonitor;
 import se.samverkan.operations.InPlaceOfTheSharedEngine;
@@ -129,12 +130,9 @@ class DemoDirectoryPersonLeavesIT {
     assertThat(rest("GET", "/engine-rest/task?candidateGroup=" + FUNCTION, LEAVER, "fel", null).statusCode())
         .isEqualTo(401);
 
-    // her function's EST report: Lycksele's cycle, its start timer run by hand (the job executor is off)
-    ProcessInstance cycle = context.getBean(EstCycles.class).start(runtime, "lycksele",
-        ZonedDateTime.of(2031, 3, 4, 9, 0, 0, 0, ZoneId.of("Europe/Stockholm")), null);
-    ManagementService management = context.getBean(ManagementService.class);
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId())
-        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
+    // her function's EST report: Lycksele's cycle with its reports open
+    ProcessInstance cycle = EstTestCycles.withOpenReports(context.getBean(EstCycles.class), runtime,
+        context.getBean(ManagementService.class), "lycksele", ZonedDateTime.of(2031, 3, 4, 9, 0, 0, 0, ZoneId.of("Europe/Stockholm")));
     HttpResponse<String> offered = rest("GET", "/engine-rest/task?processInstanceId=" + cycle.getId()
         + "&candidateGroup=" + FUNCTION, LEAVER, "demo", null);
     assertThat(offered.statusCode()).isEqualTo(200);

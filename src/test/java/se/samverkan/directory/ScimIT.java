@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
+import se.samverkan.est.EstTestCycles;
 import se.samverkan.handover.Overlamning;
 import se.samverkan.operations.InPlaceOfTheSharedEngine;
 
@@ -185,11 +185,8 @@ class ScimIT {
     // her function's EST report, claimed by her
     RuntimeService runtime = context.getBean(RuntimeService.class);
     TaskService tasks = context.getBean(TaskService.class);
-    ProcessInstance cycle = context.getBean(EstCycles.class).start(runtime, "lycksele",
-        ZonedDateTime.of(2031, 5, 6, 9, 0, 0, 0, ZoneId.of("Europe/Stockholm")), null);
-    ManagementService management = context.getBean(ManagementService.class);
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId())
-        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
+    ProcessInstance cycle = EstTestCycles.withOpenReports(context.getBean(EstCycles.class), runtime,
+        context.getBean(ManagementService.class), "lycksele", ZonedDateTime.of(2031, 5, 6, 9, 0, 0, 0, ZoneId.of("Europe/Stockholm")));
     Task report = tasks.createTaskQuery().processInstanceId(cycle.getId()).taskCandidateGroup("socialtjanst-lycksele")
         .singleResult();
     tasks.claim(report.getId(), "bodil.scim");

@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.samverkan.WebappSession;
 import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
+import se.samverkan.est.EstTestCycles;
 import se.samverkan.handover.FunctionReconciliation;
 
 /**
@@ -174,10 +175,8 @@ class TaskDraftIT {
   private Task estReport() {
     ZonedDateTime meeting = ZonedDateTime.of(2032, 3, 2, 9, 0, 0, 0, ZoneId.of("Europe/Stockholm"))
         .plusWeeks(MEETINGS.incrementAndGet());
-    ProcessInstance cycle = estCycles.start(runtime, "mala", meeting, null);
+    ProcessInstance cycle = EstTestCycles.withOpenReports(estCycles, runtime, management, "mala", meeting);
     started.add(cycle.getId());
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId())
-        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
     return tasks.createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(EstCycleProcess.SUBMIT_REPORT)
         .taskCandidateGroup(FUNCTION).singleResult();
   }

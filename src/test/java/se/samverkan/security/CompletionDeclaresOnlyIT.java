@@ -41,6 +41,7 @@ import se.samverkan.RestClient;
 import se.samverkan.WebappSession;
 import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
+import se.samverkan.est.EstTestCycles;
 import se.samverkan.forms.FormValidationException;
 import se.samverkan.promise.PromiseProcess;
 import se.samverkan.promise.PromiseStart;
@@ -312,10 +313,8 @@ class CompletionDeclaresOnlyIT {
   private Task estReportTask() {
     ZonedDateTime meeting = ZonedDateTime.of(2031, 3, 4, 9, 0, 0, 0, ZoneId.of("Europe/Stockholm"))
         .plusWeeks(MEETINGS.incrementAndGet());
-    ProcessInstance cycle = estCycles.start(runtimeService, "lycksele", meeting, null);
+    ProcessInstance cycle = EstTestCycles.withOpenReports(estCycles, runtimeService, managementService, "lycksele", meeting);
     started.add(cycle.getId());
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(cycle.getId())
-        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
     return taskService.createTaskQuery().processInstanceId(cycle.getId())
         .taskDefinitionKey(EstCycleProcess.SUBMIT_REPORT).taskCandidateGroup("socialtjanst-lycksele").singleResult();
   }

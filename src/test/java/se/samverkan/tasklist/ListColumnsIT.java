@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import se.samverkan.est.EstCycleProcess;
+import se.samverkan.est.EstTestCycles;
 import se.samverkan.est.EstScheduler;
 import se.samverkan.est.StartedInstances;
 
@@ -49,9 +50,7 @@ class ListColumnsIT {
     String cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey(EstCycleProcess.KEY)
         .variableValueEquals(EstCycleProcess.KOMMUN, "lycksele").list().stream()
         .filter(p -> started.contains(p.getId())).findFirst().orElseThrow().getId();
-    // the timer "Cykelns start" opens the reports; the tests' job executor is off
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(cycle)
-        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
+    EstTestCycles.openReports(managementService, cycle);
     return cycle;
   }
 

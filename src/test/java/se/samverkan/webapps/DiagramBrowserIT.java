@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
+import se.samverkan.est.EstTestCycles;
 
 /**
  * A wide diagram opens readable in Cockpit, on what matters (issue 17, point 10;
@@ -65,11 +66,8 @@ class DiagramBrowserIT {
 
   @Test
   void shouldShowACaseReadableAroundItsActiveStep() throws IOException {
-    ProcessInstance cycle = estCycles.start(runtime, "storuman", ZonedDateTime.of(2034, 2, 7, 9, 0, 0, 0,
-        ZoneId.of("Europe/Stockholm")), null);
-    instance = cycle.getId();
-    management.executeJob(management.createJobQuery().processInstanceId(instance)
-        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
+    instance = EstTestCycles.withOpenReports(estCycles, runtime, management, "storuman",
+        ZonedDateTime.of(2034, 2, 7, 9, 0, 0, 0, ZoneId.of("Europe/Stockholm"))).getId();
     webapp.logInTo("cockpit", "admin");
     webapp.open("cockpit", "/process-instance/" + instance + "/runtime");
     webapp.waitFor(By.cssSelector("[cam-widget-bpmn-viewer] .djs-container"));

@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
+import se.samverkan.est.EstTestCycles;
 
 /**
  * "Spara" in Tasklist saves the draft for the task, not for the browser (issue 17, point 3): one
@@ -98,10 +99,8 @@ class DraftsBrowserIT {
 
   private Task estReport() {
     ZonedDateTime meeting = ZonedDateTime.of(2033, 9, 6, 9, 0, 0, 0, ZoneId.of("Europe/Stockholm"));
-    ProcessInstance cycle = estCycles.start(runtime, "mala", meeting, null);
+    ProcessInstance cycle = EstTestCycles.withOpenReports(estCycles, runtime, management, "mala", meeting);
     started.add(cycle.getId());
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId())
-        .activityId(EstCycleProcess.CYCLE_START_TIMER).singleResult().getId());
     return tasks.createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(EstCycleProcess.SUBMIT_REPORT)
         .taskCandidateGroup(FUNCTION).singleResult();
   }
