@@ -1,8 +1,12 @@
 package se.samverkan.engine;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine settings Samverkan depends on, the same in the application and the process tests.
@@ -10,6 +14,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  * history cleanup window, the webapps): changing one of these changes what Samverkan guarantees.
  */
 public class EngineSettings extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineSettings.class);
 
   /** Function ids are lowercase with hyphens (samordnare-lycksele), demo user ids have a dot. */
   public static final String USER_ID_PATTERN = "[a-zA-Z0-9][a-zA-Z0-9._@-]*";
@@ -33,5 +39,33 @@ public class EngineSettings extends AbstractProcessEnginePlugin {
     // are deserialized only into java.lang and java.util collection types.
     configuration.setJavaSerializationFormatEnabled(false);
     configuration.setDeserializationTypeValidationEnabled(true);
+    // No REVOKE authorizations exist in Samverkan: functions get grants only, and the engine refuses
+    // to save a REVOKE (security/EngineGuard, for administrators too). So the engine need not look for
+    // them: Camunda's default ("auto") asks the database on every command whether the user has any,
+    // and its authorization join gets a revoke branch when they do. "never" is safe ONLY while no
+    // REVOKE authorization exists; a database that has one (from before this setting) is checked at
+    // startup and gets "auto" back (postProcessEngineBuild). docs/benchmark.md (issue 18).
+    configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    if (ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER.equals(configuration.getAuthorizationCheckRevokes())) {
+      long revokes = revokeAuthorizations(engine);
+      if (revokes > 0) {
+        configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+        log.warn("Databasen har {} spärrande behörigheter (REVOKE), som Samverkan inte skapar: motorn kontrollerar dem "
+            + "därför på varje anrop (authorizationCheckRevokes=auto), vilket gör Tasklist långsammare. Ta bort dem i "
+            + "Admin och ge behörigheter som GRANT. / The database holds {} REVOKE authorizations: revoke checks stay on.",
+            revokes, revokes);
+      }
+    }
+  }
+
+  /** The REVOKE authorizations in the database (none, unless created before Samverkan refused them). */
+  public static long revokeAuthorizations(ProcessEngine engine) {
+    return engine.getAuthorizationService().createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
   }
 }

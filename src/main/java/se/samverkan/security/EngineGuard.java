@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
@@ -44,6 +46,7 @@ import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -125,6 +128,7 @@ class EngineGuard extends CommandInterceptor {
     }
     INSIDE.set(Boolean.TRUE);
     try {
+      refuseRevoke(command);
       Authentication user = configuration.getIdentityService().getCurrentAuthentication();
       if (user != null && user.getUserId() != null && !Administrators.includes(user.getUserId(), user.getGroupIds(), configuration)) {
         try {
@@ -136,6 +140,21 @@ class EngineGuard extends CommandInterceptor {
       return next.execute(command);
     } finally {
       INSIDE.remove();
+    }
+  }
+
+  /**
+   * No REVOKE authorization, from anyone (administrators and Samverkan's own code included): the
+   * engine does not look for them (engine/EngineSettings, authorizationCheckRevokes "never"), so one
+   * would take nothing away and only seem to. Access is narrowed by removing grants instead.
+   */
+  private static void refuseRevoke(Command<?> command) {
+    if (command instanceof SaveAuthorizationCmd) {
+      Object authorization = CommandFields.read(command, "authorization");
+      if (authorization instanceof Authorization a && a.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE) {
+        throw new BadUserRequestException("Samverkan använder inga spärrande behörigheter (REVOKE, «Neka» i Admin): "
+            + "ta bort den behörighet som ger åtkomsten i stället. Behörigheten sparades inte.");
+      }
     }
   }
 
