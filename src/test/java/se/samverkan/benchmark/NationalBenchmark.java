@@ -128,7 +128,7 @@ public final class NationalBenchmark {
     // Samverkan in-process for the work and the measurements: REST on our port, job executor on.
     long appStart = System.nanoTime();
     List<String> inProcess = samverkanArgs(organisationFile, settings.port());
-    ConfigurableApplicationContext app = new SpringApplicationBuilder(SamverkanApplication.class)
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(SamverkanApplication.class, StatementCounter.class)
         .run(inProcess.toArray(String[]::new));
     log("Samverkan in-process started in %.1f s", (System.nanoTime() - appStart) / 1e9);
     try {
@@ -151,13 +151,15 @@ public final class NationalBenchmark {
         measureHistoryLoad(engine, work, dataSource);
         buildOpenWork(engine, work);
       }
-      double[] throughput = measureThroughput(engine, work);
-      List<Long> escalationLatencies = measureEscalationLatency(engine, dataSource);
-      Map<String, long[]> queries = measureFilters();
+      awaitQuietMachine();
+      List<TasklistInteractions.Measured> interactions = measures("interactions") ? measureInteractions() : List.of();
+      double[] throughput = measures("throughput") ? measureThroughput(engine, work, app) : null;
+      List<Long> escalationLatencies = measures("escalation") ? measureEscalationLatency(engine, dataSource) : null;
+      Map<String, long[]> queries = measures("filters") ? measureFilters() : Map.of();
       Map<String, Long> sizes = databaseSize(dataSource);
       app.close();
-      Startups startups = measureStartups(organisationFile, false);
-      writeResults(started, loadBefore, startups, throughput, escalationLatencies, queries, sizes);
+      Startups startups = measures("startup") ? measureStartups(organisationFile, false) : new Startups(List.of(), List.of());
+      writeResults(started, loadBefore, startups, throughput, escalationLatencies, queries, interactions, sizes);
     } finally {
       app.close();
     }
@@ -475,7 +477,8 @@ public final class NationalBenchmark {
   // (1) Throughput: task completions per second through the EST cycle (reports, lägesbild, the
   // meeting, interventions) vs one task on a plain engine.
 
-  private double[] measureThroughput(ProcessEngine engine, NationalWork work) throws Exception {
+  private double[] measureThroughput(ProcessEngine engine, NationalWork work, ConfigurableApplicationContext app)
+      throws Exception {
     List<String[]> cycles = new ArrayList<>();   // cycle, kommun
     // after the open work's meetings, at each municipality's first meetings that have no cycle yet
     // (running or ended: a -Dbench.reuseData run finds the earlier runs' measured cycles there)
@@ -495,7 +498,6 @@ public final class NationalBenchmark {
     Map<String, String> kommunOf = new LinkedHashMap<>();
     cycles.forEach(c -> kommunOf.put(c[0], c[1]));
     AtomicLong samverkanCompletions = new AtomicLong();
-    awaitQuietMachine();
     Map<String, Long> rowsBefore = rowsWritten(engine, "public");
     double samverkan = completionsPerSecond(new ArrayList<>(kommunOf.keySet()), pi -> {
       int done = work.advance(pi, kommunOf.get(pi), NationalWork.Stage.DONE);
@@ -546,10 +548,93 @@ public final class NationalBenchmark {
           samverkanRows.get("total") / (double) completions, plainRows.get("total") / (double) completions));
       summary.put("Rader skrivna per slutförd uppgift (EST-cykeln / ren motor)", String.format("%.1f / %.1f",
           samverkanRows.get("total") / (double) completions, plainRows.get("total") / (double) completions));
-      return new double[] {samverkan, plainRate, completions};
+      double sameModel = sameModelOnPlainEngine(app, completions);
+      log("Throughput: the same est-cykel on a plain engine %.1f/s, ratio %.2f", sameModel, samverkan / sameModel);
+      return new double[] {samverkan, plainRate, completions, sameModel};
     } finally {
       baseline.close();
     }
+  }
+
+  /**
+   * (1b) The same-model baseline (issue 18): the product's own {@code est-cykel} with its forms on a
+   * plain engine configuration, in schema {@code plain2}: none of Samverkan's engine plugins (no
+   * model rules, guards, form validation, list columns, mails, working-day calendar, Samverkan's
+   * engine settings), Camunda's defaults with authorization on, history {@code full}, Spin for the
+   * model's JSON. The beans that compute the model's collections and routing are Samverkan's own
+   * (the same objects); those with only side effects are stubbed with beans that do nothing: the
+   * reminder and escalation listeners, the report's and the planning's validation, the document
+   * record. The same number of cycles, worked the same way with the same threads: completions per second.
+   */
+  private double sameModelOnPlainEngine(ConfigurableApplicationContext app, int samverkanCompletions) throws Exception {
+    try (HikariDataSource ds = dataSource("public", 1); Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS plain2 CASCADE");
+      s.execute("CREATE SCHEMA plain2");
+    }
+    StandaloneProcessEngineConfiguration plain = new StandaloneProcessEngineConfiguration();
+    plain.setProcessEngineName("plain-same-model");
+    plain.setDataSource(dataSource("plain2", 20));
+    plain.setDatabaseSchema("plain2");
+    plain.setDatabaseTablePrefix("plain2.");
+    plain.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    plain.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    plain.setAuthorizationEnabled(true);
+    plain.setJobExecutorActivate(false);
+    plain.getProcessEnginePlugins().add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
+    Map<Object, Object> beans = new HashMap<>();
+    for (String kept : List.of("estActors", "estCyclePreparation", "estFollowUp", "estInterventionOutcome", "estInterventions",
+        "estNextCycle", "estReportCollector", "estReportStatus")) {
+      beans.put(kept, app.getBean(kept));
+    }
+    for (String stubbed : List.of("taskReminder", "taskEscalation", "estReportRules", "estPlanningRules")) {
+      beans.put(stubbed, new SideEffectStub());
+    }
+    beans.put("documents", new SideEffectStub());
+    plain.setBeans(beans);
+    ProcessEngine baseline = plain.buildProcessEngine();
+    try {
+      var deployment = baseline.getRepositoryService().createDeployment().name("est-cykel, samma modell");
+      for (String resource : List.of("processes/est-cykel.bpmn", "forms/est-rapport.form", "forms/est-lagesbild.form",
+          "forms/est-planering.form", "forms/est-insats.form")) {
+        deployment.addInputStream(Path.of(resource).getFileName().toString(), Files.newInputStream(Path.of(resource)));
+      }
+      deployment.deploy();
+      NationalWork plainWork = new NationalWork(baseline, app.getBean(EstSchedule.class), app.getBean(EstCycles.class));
+      Map<String, String> kommunOf = new LinkedHashMap<>();
+      int firstMeeting = settings.openCyclesPerMunicipality() + 2;
+      for (int i = 0; i < settings.throughputInstances(); i++) {
+        String kommun = NationalOrganisation.municipalitySlug(i % settings.municipalities());
+        int meeting = firstMeeting + i / settings.municipalities();
+        kommunOf.put(plainWork.startCycle(kommun, plainWork.meetings(kommun, meeting + 1).get(meeting)), kommun);
+      }
+      AtomicLong completions = new AtomicLong();
+      double rate = completionsPerSecond(new ArrayList<>(kommunOf.keySet()), pi -> {
+        int done = plainWork.advance(pi, kommunOf.get(pi), NationalWork.Stage.DONE);
+        completions.addAndGet(done);
+        return done;
+      });
+      if (completions.get() != samverkanCompletions) {
+        throw new IllegalStateException("the same-model baseline completed " + completions.get() + " tasks, Samverkan "
+            + samverkanCompletions);
+      }
+      return rate;
+    } finally {
+      baseline.close();
+    }
+  }
+
+  /** A bean of the same-model baseline that stands in for one with only side effects: does nothing. */
+  public static final class SideEffectStub implements org.camunda.bpm.engine.delegate.JavaDelegate,
+      org.camunda.bpm.engine.delegate.TaskListener, org.camunda.bpm.engine.delegate.ExecutionListener {
+
+    @Override
+    public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {}
+
+    @Override
+    public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {}
+
+    @Override
+    public void notify(org.camunda.bpm.engine.delegate.DelegateExecution execution) {}
   }
 
   /** Rows inserted, updated and deleted so far per table of {@code schema}, as PostgreSQL counts them. */
@@ -684,6 +769,67 @@ public final class NationalBenchmark {
     return values;
   }
 
+  /**
+   * {@code -Dbench.measure=interactions,throughput,escalation,filters,startup} (the default: all): the
+   * measurements to make; with {@code -Dbench.reuseData=true}, e.g. {@code -Dbench.measure=interactions}
+   * measures one of them again on the same data in a few minutes.
+   */
+  private static boolean measures(String part) {
+    return List.of(System.getProperty("bench.measure", "interactions,throughput,escalation,filters,startup")
+        .split(",")).contains(part);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (2a) Every request of a coordinator's Tasklist interactions (TasklistInteractions), through both
+  // doors, one user at a time and several at once.
+
+  /** The users whose interactions are measured: a samordnare, a kommunpolis and an EST actor. */
+  private List<String> interactionUsers(int each) {
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < each; i++) {
+      users.add("samordnare." + NationalOrganisation.municipalitySlug(i));
+      users.add("kommunpolis." + NationalOrganisation.lpoSlug(i % settings.lpos()));
+      users.add(NationalOrganisation.EST_ACTORS[0] + "." + NationalOrganisation.municipalitySlug(i));
+    }
+    return users;
+  }
+
+  private List<TasklistInteractions.Measured> measureInteractions() throws Exception {
+    TasklistInteractions interactions = new TasklistInteractions(settings.port());
+    List<TasklistInteractions.Measured> results = new ArrayList<>();
+    int rounds = settings.queries();
+    for (String user : interactionUsers(1)) {
+      for (TasklistInteractions.Door door : List.of(interactions.session(user), interactions.basic(user))) {
+        TasklistInteractions.Measured measured = interactions.measure(user, door, 10, rounds);
+        results.add(measured);
+        log("Interactions of %s through %s: %s", user, door.name(), p95s(measured));
+      }
+    }
+    // several people at once, each with their own session: two of each kind, all starting together
+    List<String> together = interactionUsers(2);
+    List<TasklistInteractions.Measured> concurrent = interactions.concurrently(together, true, 10, rounds);
+    TasklistInteractions.Measured merged = TasklistInteractions.merge(together.size() + " användare samtidigt",
+        "webbappens API med session", concurrent);
+    results.add(merged);
+    log("Interactions of %s: %s", merged.user(), p95s(merged));
+    long worst = results.stream().flatMap(m -> m.requests().values().stream()).mapToLong(t -> percentile(t, 95))
+        .max().orElse(0);
+    summary.put("Tasklist: högsta p95 för ett enskilt anrop (mål < 20 ms)", millis(worst) + " ms");
+    return results;
+  }
+
+  private static String p95s(TasklistInteractions.Measured measured) {
+    StringBuilder line = new StringBuilder();
+    measured.requests().forEach((name, times) -> line.append(name).append(' ').append(millis(percentile(times, 95))).append(" ms; "));
+    measured.interactions().forEach((name, times) -> line.append(name).append(' ').append(millis(percentile(times, 95))).append(" ms; "));
+    return line.append(measured.tasksInList()).append(" tasks").toString();
+  }
+
+  /** Nanoseconds as milliseconds with one decimal. */
+  static String millis(long nanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // (2) Tasklist's filters as Tasklist calls them: REST, HTTP Basic, authorization on.
 
@@ -779,7 +925,8 @@ public final class NationalBenchmark {
   }
 
   private void writeResults(String started, String loadBefore, Startups startups, double[] throughput,
-      List<Long> escalations, Map<String, long[]> queries, Map<String, Long> sizes) throws Exception {
+      List<Long> escalations, Map<String, long[]> queries, List<TasklistInteractions.Measured> interactions,
+      Map<String, Long> sizes) throws Exception {
     String machine = machine();
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
     StringBuilder md = new StringBuilder("# Samverkan: nationellt benchmark\n\n");
@@ -791,19 +938,27 @@ public final class NationalBenchmark {
         .append("med formulärvalidering, påminnelser, eskaleringar och e-post som i drift.\n\n");
     summary.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
     md.append("\n## Resultat\n\n| mått | värde | mål |\n|---|---|---|\n");
-    md.append(String.format("| (1) slutförda uppgifter/s, EST-cykeln (`est-cykel`: rapporter, lägesbild, möte, insatser; %d tr\u00e5dar, %.0f uppgifter) | %.1f | |%n",
-        settings.threads(), throughput[2], throughput[0]));
-    md.append(String.format("| (1) slutförda uppgifter/s, en uppgift på en ren motor | %.1f | |%n", throughput[1]));
-    md.append(String.format("| (1) kvot | %.2f | ≥ 0,8 |%n", throughput[0] / throughput[1]));
+    if (throughput != null) {
+      md.append(String.format("| (1) slutförda uppgifter/s, EST-cykeln (`est-cykel`: rapporter, lägesbild, möte, insatser; %d tr\u00e5dar, %.0f uppgifter) | %.1f | |%n",
+          settings.threads(), throughput[2], throughput[0]));
+      md.append(String.format("| (1) slutförda uppgifter/s, en uppgift på en ren motor | %.1f | |%n", throughput[1]));
+      md.append(String.format("| (1) kvot mot en uppgift på en ren motor | %.2f | |%n", throughput[0] / throughput[1]));
+      md.append(String.format("| (1b) slutförda uppgifter/s, samma `est-cykel` på en ren motor (inga Samverkan-tillägg, bönorna för "
+          + "modellens listor och vägval Samverkans egna, sidoeffekter utbytta mot tomma; behörighetskontroll på, historik full) | %.1f | |%n",
+          throughput[3]));
+      md.append(String.format("| (1b) kvot mot samma modell | %.2f | ≥ 0,8 |%n", throughput[0] / throughput[3]));
+    }
     for (Map.Entry<String, long[]> q : queries.entrySet()) {
       String[] key = q.getKey().split("\\|");
       long[] v = q.getValue();
       md.append(String.format("| (2) %s som %s: list p50 / p95 (count p50 / p95), %d uppgifter | %d / %d ms (%d / %d ms) | p95 < 50 ms |%n",
           key[1], key[0], v[4], v[0], v[1], v[2], v[3]));
     }
-    md.append(String.format("| (3) eskaleringslatens p50 / p95 (%d eskaleringar, %s öppna timers) | %.1f / %.1f s | p95 < 10 s |%n",
-        escalations.size(), summary.get("Öppna timers (påminnelse, eskalering, processernas egna)"),
-        percentile(escalations, 50) / 1000.0, percentile(escalations, 95) / 1000.0));
+    if (escalations != null) {
+      md.append(String.format("| (3) eskaleringslatens p50 / p95 (%d eskaleringar, %s öppna timers) | %.1f / %.1f s | p95 < 10 s |%n",
+          escalations.size(), summary.get("Öppna timers (påminnelse, eskalering, processernas egna)"),
+          percentile(escalations, 50) / 1000.0, percentile(escalations, 95) / 1000.0));
+    }
     if (startups.measured()) {
       md.append(startups.rows("| (4) %1$s: tid till redo (Springs \"Started\": %3$.1f s), RSS | %2$.1f s, %4$s | |%n"));
       md.append(String.format("| (4) omstart Samverkan / ren Camunda-starter (medianer) | %.2f | ≤ 1,3 |%n", startups.ratio()));
@@ -811,10 +966,78 @@ public final class NationalBenchmark {
     md.append(String.format("| (4) databas: %d MB totalt, historik %d MB, %d historiska processinstanser, %d uppgiftsrader | %.1f kB per processinstans (historik %.1f kB) | |%n",
         sizes.get("database") >> 20, sizes.get("history") >> 20, sizes.get("procinst"), sizes.get("taskinst"),
         sizes.get("database") / 1024.0 / sizes.get("procinst"), sizes.get("history") / 1024.0 / sizes.get("procinst")));
-    md.append('\n').append(report);
+    md.append('\n');
+    if (!interactions.isEmpty()) {
+      md.append(interactionTable(interactions));
+    }
+    md.append(report);
     Files.writeString(OUT.resolve("results.md"), md, StandardCharsets.UTF_8);
     System.out.println();
     System.out.println(md);
+  }
+
+  /**
+   * The interactions' table: a column per user and door, a row per request (p50 / p95 in ms) and per
+   * interaction (the sum of its requests, p95), the target 20 ms per request.
+   */
+  private String interactionTable(List<TasklistInteractions.Measured> interactions) {
+    StringBuilder md = new StringBuilder("## Tasklist: varje anrop av en interaktion\n\n");
+    md.append(String.format("Anropen som Tasklist 7.24 gör, i dess ordning (`TasklistInteractions`), %d varv per användare och "
+        + "väg efter 10 varv uppvärmning; en annan uppgift ur listan öppnas varje varv. Tider i ms, p50 / p95, "
+        + "mätta i klienten (HTTP på samma maskin). Mål: p95 < 20 ms per anrop.%n%n", settings.queries()));
+    md.append("| anrop |");
+    interactions.forEach(m -> md.append(' ').append(m.user()).append(", ").append(m.door())
+        .append(" (").append(m.tasksInList()).append(" uppgifter) |"));
+    md.append("\n|---|").append("---|".repeat(interactions.size())).append('\n');
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    interactions.forEach(m -> names.addAll(m.requests().keySet()));
+    for (String name : names) {
+      md.append("| ").append(name).append(" |");
+      for (TasklistInteractions.Measured m : interactions) {
+        List<Long> times = m.requests().get(name);
+        md.append(times == null ? " – |" : " " + millis(percentile(times, 50)) + " / " + millis(percentile(times, 95))
+            + (percentile(times, 95) >= 20_000_000 ? " **över**" : "") + " |");
+      }
+      md.append('\n');
+    }
+    java.util.Set<String> sums = new java.util.LinkedHashSet<>();
+    interactions.forEach(m -> sums.addAll(m.interactions().keySet()));
+    for (String name : sums) {
+      md.append("| **").append(name).append(", summa** |");
+      for (TasklistInteractions.Measured m : interactions) {
+        List<Long> times = m.interactions().get(name);
+        md.append(times == null ? " – |" : " " + millis(percentile(times, 50)) + " / " + millis(percentile(times, 95)) + " |");
+      }
+      md.append('\n');
+    }
+    long worst = interactions.stream().flatMap(m -> m.requests().values().stream()).mapToLong(t -> percentile(t, 95))
+        .max().orElse(0);
+    md.append(String.format("%nHögsta p95 för ett enskilt anrop: %s ms (mål < 20 ms: %s).%n%n", millis(worst),
+        worst < 20_000_000 ? "uppnått" : "inte uppnått"));
+    md.append("SQL-satser per anrop (median; commit räknas som en) och deras tid i servern, p50 (ms), för samma anrop:\n\n| anrop |");
+    interactions.forEach(m -> md.append(' ').append(m.user()).append(", ").append(m.door()).append(" |"));
+    md.append("\n|---|").append("---|".repeat(interactions.size())).append('\n');
+    for (String name : names) {
+      md.append("| ").append(name).append(" |");
+      for (TasklistInteractions.Measured m : interactions) {
+        List<Long> n = m.statements().get(name);
+        md.append(n == null ? " – |" : " " + percentile(n, 50) + " satser, " + millis(percentile(m.dbNanos().get(name), 50)) + " ms |");
+      }
+      md.append('\n');
+    }
+    md.append('\n');
+    // the statements themselves, of the first two measurements (one user through both doors): where the time goes
+    for (TasklistInteractions.Measured m : interactions.subList(0, Math.min(2, interactions.size()))) {
+      md.append("<details><summary>SQL-satserna i det sista mätta varvet: ").append(m.user()).append(", ").append(m.door())
+          .append("</summary>\n\n");
+      m.lastSql().forEach((name, sql) -> {
+        md.append("**").append(name).append("** (").append(sql.size()).append(" satser)\n\n```\n");
+        sql.forEach(line -> md.append(line.length() > 400 ? line.substring(0, 400) + " …" : line).append('\n'));
+        md.append("```\n\n");
+      });
+      md.append("</details>\n\n");
+    }
+    return md.toString();
   }
 
   /** {@code -Dbench.onlyStartup=true}: startup and memory against the database of an earlier full run. */
