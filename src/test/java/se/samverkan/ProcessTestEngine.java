@@ -14,6 +14,7 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import se.samverkan.engine.SwedishTime;
+import se.samverkan.engine.EngineSettings;
 import se.samverkan.engine.SwedishWorkingDays;
 import se.samverkan.escalation.TaskEscalationListener;
 import se.samverkan.escalation.TaskReminderListener;
@@ -114,7 +115,7 @@ public final class ProcessTestEngine {
     plugins.add(new SpinProcessEnginePlugin());
     plugins.addAll(EngineWiring.plugins(new EngineWiring.Parts(organisation, WORKING_DAYS, notifier(), FORMS,
         FORM_VALIDATION, CHECKLIST_COMPLETE, new StartValidation(organisation), null, false,
-        new se.samverkan.directory.DirectorySettings(null, null))));
+        new se.samverkan.directory.DirectorySettings(null, null), EngineSettings.FULL)));
     plugins.add(new SamverkanSchema());
     return plugins;
   }

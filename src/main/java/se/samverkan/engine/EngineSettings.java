@@ -1,10 +1,15 @@
 package se.samverkan.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,14 +22,53 @@ public class EngineSettings extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(EngineSettings.class);
 
+  /** samverkan.history.level: Camunda's {@code full}, the default. */
+  public static final String FULL = "full";
+  /** samverkan.history.level: {@link LeanHistoryLevel}, the audit without the bulk (docs/operations.md). */
+  public static final String LEAN = "lean";
+
+  private final String historyLevel;
+  private final Set<String> taskCopies;
+
+  /** History level {@code full}. */
+  public EngineSettings() {
+    this(FULL, Set.of());
+  }
+
+  /**
+   * {@code historyLevel}: {@link #FULL} or {@link #LEAN}; anything else refuses to start.
+   * {@code taskCopies}: task-local copies of case variables that {@code lean} keeps no history of
+   * (Tasklist's list columns).
+   */
+  public EngineSettings(String historyLevel, Set<String> taskCopies) {
+    if (!FULL.equals(historyLevel) && !LEAN.equals(historyLevel)) {
+      throw new IllegalArgumentException("samverkan.history.level är '" + historyLevel + "': välj full eller lean "
+          + "(docs/operations.md). / samverkan.history.level must be full or lean.");
+    }
+    this.historyLevel = historyLevel;
+    this.taskCopies = Set.copyOf(taskCopies);
+  }
+
   /** Function ids are lowercase with hyphens (samordnare-lycksele), demo user ids have a dot. */
   public static final String USER_ID_PATTERN = "[a-zA-Z0-9][a-zA-Z0-9._@-]*";
   public static final String GROUP_ID_PATTERN = "[a-zA-Z0-9][a-zA-Z0-9_-]*";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    // Samverkan reads the history: the identity-link log of a task (handover), EST's review period.
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    // Samverkan reads the history: the identity-link log of a task (handover), EST's review period,
+    // the variables' values. "lean" keeps all of that and the audit of what people changed, without the
+    // detail rows of what the engine changed by itself (LeanHistoryLevel).
+    if (LEAN.equals(historyLevel)) {
+      List<HistoryLevel> custom = new ArrayList<>(configuration.getCustomHistoryLevels() == null ? List.of()
+          : configuration.getCustomHistoryLevels());
+      custom.add(new LeanHistoryLevel(taskCopies));
+      configuration.setCustomHistoryLevels(custom);
+      configuration.setHistory(LeanHistoryLevel.NAME);
+      configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired()));
+      configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    } else {
+      configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    }
     // Every model carries a history time to live (ModelRules refuses one without).
     configuration.setEnforceHistoryTimeToLive(true);
     // Adding a candidate group grants that group READ + TASK_WORK on the task, nothing more.
@@ -61,6 +105,15 @@ public class EngineSettings extends AbstractProcessEnginePlugin {
             revokes, revokes);
       }
     }
+  }
+
+  private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors) {
+    List<CommandInterceptor> all = new ArrayList<>();
+    all.add(new SubmittedFields());
+    if (interceptors != null) {
+      all.addAll(interceptors);
+    }
+    return all;
   }
 
   /** The REVOKE authorizations in the database (none, unless created before Samverkan refused them). */

@@ -27,6 +27,7 @@ import se.samverkan.security.StartValidation;
 import se.samverkan.security.StartValidationPlugin;
 import se.samverkan.tasklist.CaseTaskNames;
 import se.samverkan.tasklist.ListColumns;
+import se.samverkan.tasklist.TasklistFilters;
 
 /**
  * Samverkan's process engine plugins, in their order: the one list the application
@@ -46,17 +47,19 @@ public final class EngineWiring {
    *     scan instead of {@link AuthenticatedGroupsPlugin}
    * @param directory samverkan.directory: the sources a directory-managed user's password is checked
    *     against (none in the process tests: every account is local there)
+   * @param historyLevel samverkan.history.level: {@code full} (the default) or {@code lean}
+   *     ({@link se.samverkan.engine.LeanHistoryLevel})
    */
   public record Parts(Organisation organisation, SwedishWorkingDays workingDays, TaskNotifier notifier,
       DeployedTaskForms forms, FormValidationListener formValidation, ChecklistCompleteListener checklistComplete,
       StartValidation startValidation, ApplicationContext springBeans, boolean groupScanPerCommand,
-      DirectorySettings directory) {}
+      DirectorySettings directory, String historyLevel) {}
 
   private EngineWiring() {}
 
   public static List<ProcessEnginePlugin> plugins(Parts parts) {
     List<ProcessEnginePlugin> plugins = new ArrayList<>();
-    plugins.add(new EngineSettings());
+    plugins.add(new EngineSettings(parts.historyLevel(), TasklistFilters.LIST_VARIABLES.keySet()));
     plugins.add(parts.springBeans() == null ? new ModelExpressionPlugin() : new ModelExpressionPlugin(parts.springBeans()));
     plugins.add(new ModelRulesPlugin(parts.organisation()));
     plugins.add(new ClaimForOneselfPlugin());

@@ -22,9 +22,10 @@ class EngineWiringConfiguration {
   CompositeProcessEnginePlugin samverkanEnginePlugins(Organisation organisation, SwedishWorkingDays workingDays,
       TaskNotifier notifier, DeployedTaskForms forms, FormValidationListener formValidation,
       ChecklistCompleteListener checklistComplete, StartValidation startValidation, ApplicationContext context, DirectorySettings directory,
-      @Value("${samverkan.authorization.group-scan-per-command:false}") boolean groupScanPerCommand) {
+      @Value("${samverkan.authorization.group-scan-per-command:false}") boolean groupScanPerCommand,
+      @Value("${samverkan.history.level:full}") String historyLevel) {
     return new CompositeProcessEnginePlugin(EngineWiring.plugins(new EngineWiring.Parts(organisation, workingDays,
         notifier, forms, formValidation, checklistComplete, startValidation, context, groupScanPerCommand,
-        directory)));
+        directory, historyLevel)));
   }
 }
