@@ -1,0 +1,63 @@
+package se.samverkan.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+
+class DocumentRendererTest {
+
+  private final DocumentRenderer renderer = new DocumentRenderer();
+
+  @Test
+  void shouldWriteSwedishTextInAConformingTaggedPdfA() throws Exception {
+    byte[] pdf = renderer.pdf(DocumentContent.titled("Samverkansöverenskommelse – Södra Lappland")
+        .lead("Avtalsperiod 2027–2030")
+        .section("Gemensamma prioriteringar")
+        .paragraph("Tryggheten vid resecentrum i Åsele, Malå och Dorotea.\nÖverenskommet på två rader.")
+        .field("Underskrifter", "Kommunledning, Lycksele")
+        .table("Underskrifter", List.of("Funktion", "Datum"), List.of(List.of("Lokalpolisområdeschef", "1 mars 2027")))
+        .footer("Fastställd av Samverkan.")
+        .build());
+
+    assertThat(PdfA.violations(pdf)).isEmpty();
+    String text = PdfA.text(pdf);
+    assertThat(text).contains("Samverkansöverenskommelse – Södra Lappland", "Åsele, Malå och Dorotea",
+        "Överenskommet på två rader.", "Lokalpolisområdeschef");
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).as("tagged").isTrue();
+      assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+      assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("sv");
+      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Samverkansöverenskommelse – Södra Lappland");
+    }
+  }
+
+  @Test
+  void shouldPaginateTextsAsLongAsTheFormsAllow() {
+    String longText = IntStream.range(0, 400).mapToObj(i -> "ord" + i + "åäö").reduce((a, b) -> a + " " + b).orElseThrow();
+    assertThat(longText.length()).isGreaterThan(3000).isLessThanOrEqualTo(4000);
+    DocumentContent.Builder content = DocumentContent.titled("Medborgarlöfte – Lycksele").section("Löften");
+    for (int i = 1; i <= 12; i++) {
+      content.field("Löfte " + i, longText);
+    }
+    byte[] pdf = renderer.pdf(content.build());
+
+    assertThat(PdfA.pages(pdf)).isGreaterThan(3);
+    assertThat(PdfA.text(pdf).replaceAll("\\s+", " ")).contains("ord399åäö");
+    assertThat(PdfA.violations(pdf)).isEmpty();
+  }
+
+  @Test
+  void shouldShowHtmlInFreeTextAsTextAndNeverRenderIt() {
+    String html = "<b>fet</b> <script>alert('x')</script> <img src=\"http://example.org/x.png\"/> & <a href=\"x\">länk</a>";
+    DocumentContent content = DocumentContent.titled("EST-mötesprotokoll").section("Lägesbild")
+        .field("Hot spots", html).build();
+
+    assertThat(renderer.xhtml(content)).contains("&lt;b&gt;fet&lt;/b&gt;", "&lt;script&gt;").doesNotContain("<script>");
+    String text = PdfA.text(renderer.pdf(content));
+    assertThat(text).contains("<b>fet</b>", "<script>alert('x')</script>", "<img src=\"http://example.org/x.png\"/>");
+  }
+}
