@@ -45,6 +45,9 @@ public final class ProcessTestEngine {
   private static final FormValidationListener FORM_VALIDATION = new FormValidationListener(FORMS);
   private static final ChecklistCompleteListener CHECKLIST_COMPLETE = new ChecklistCompleteListener(FORMS);
 
+  private static final se.samverkan.documents.DocumentRenderer DOCUMENT_RENDERER =
+      new se.samverkan.documents.DocumentRenderer();
+
   private static ProcessEngine engine;
   private static MailOutbox outbox;
   private static TaskNotifier notifier;
@@ -64,9 +67,9 @@ public final class ProcessTestEngine {
   /**
    * The beans models may reference, built as Spring builds them: exactly {@link ModelBeans}' list
    * (the engine refuses to start otherwise); EngineWiringIT compares their classes with the
-   * application's.
+   * application's. The documents are stored in the engine's own database ({@code jdbcUrl}).
    */
-  static Map<Object, Object> beans(Organisation organisation) {
+  static Map<Object, Object> beans(Organisation organisation, String jdbcUrl) {
     Map<Object, Object> beans = new HashMap<>();
     beans.put("organisation", organisation);
     beans.put("taskReminder", new TaskReminderListener(notifier()));
@@ -75,6 +78,9 @@ public final class ProcessTestEngine {
     beans.put("checklistComplete", CHECKLIST_COMPLETE);
     beans.put("signatureCollector", new se.samverkan.signing.SignatureCollector(organisation));
     beans.put("lawDuties", new se.samverkan.lawduty.LawDuties());
+    beans.put("documents", new se.samverkan.documents.Documents(
+        new se.samverkan.documents.DocumentStore(new JdbcTemplate(new DriverManagerDataSource(jdbcUrl, "sa", ""))),
+        DOCUMENT_RENDERER, new se.samverkan.documents.DocumentSettings(), organisation));
     beans.put("lessonRecorder", new se.samverkan.lessons.LessonRecorder(organisation));
     beans.put("sharedLessons", new se.samverkan.lessons.SharedLessons());
     beans.put("lists", new se.samverkan.process.TextLists());
@@ -208,7 +214,7 @@ public final class ProcessTestEngine {
     configuration.setJdbcUrl(jdbcUrl);
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     configuration.setJobExecutorActivate(false);
-    configuration.setBeans(beans(organisation()));
+    configuration.setBeans(beans(organisation(), jdbcUrl));
     configuration.getProcessEnginePlugins().addAll(plugins());
     return configuration;
   }

@@ -31,6 +31,8 @@ public final class ModelBeans {
         "samlar underskrifter (complete); newRound(execution) börjar en ny omgång");
     bean("lawDuties", false, Set.of("met", "metForAll"),
         "met(execution, krav)/metForAll(execution, krav) noterar att ett lagkrav (2023:196) är uppfyllt");
+    bean("documents", false, Set.of("fix"),
+        "fix(execution, dokumenttyp) fastställer stegets dokument (PDF/A) och sparar det med egen målgrupp och gallring");
     bean("organisation", false, Set.of("municipality", "lpo", "lpoOf", "function"),
         "organisationens uppslag: municipality(slug), lpo(slug), lpoOf(kommun), function(grupp); "
             + "name()/slug() av det de ger");

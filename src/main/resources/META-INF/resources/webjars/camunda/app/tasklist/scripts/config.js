@@ -22,10 +22,12 @@ export default {
   // completed without "Spara" first, form-js's own fixed texts are Swedish, "Spara" saves the draft on
   // the server for the task (samverkan-drafts), a start is confirmed (samverkan-start-confirmation);
   // docs/webapps.md. 'scripts/samverkan-search-criteria': the task search offers Process, Steg,
-  // Förfallodatum and Kommun (Tasklist's criteria are in its bundle, not in this file).
+  // Förfallodatum and Kommun (Tasklist's criteria are in its bundle, not in this file). 'scripts/samverkan-documents':
+  // links above the form to the documents (PDF/A) the task's case has fixed (docs/documents.md).
   // '../../../sso/webapp' (/sso/webapp.js): "Logga ut" also ends the identity provider's session (docs/single-sign-on.md).
   customScripts: ['scripts/samverkan-form-completion', 'scripts/samverkan-form-texts', 'scripts/samverkan-drafts',
-    'scripts/samverkan-start-confirmation', 'scripts/samverkan-search-criteria', '../../../sso/webapp'],
+    'scripts/samverkan-start-confirmation', 'scripts/samverkan-search-criteria', 'scripts/samverkan-documents',
+    '../../../sso/webapp'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'tar den valda uppgiften' },
     focusFilter: { key: 'ctrl+shift+f', description: 'går till första filtret' },

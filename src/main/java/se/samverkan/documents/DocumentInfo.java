@@ -1,0 +1,26 @@
+package se.samverkan.documents;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A fixed document without its bytes: what a list shows and what decides who may read it. */
+public record DocumentInfo(
+    String id,
+    DocumentKind kind,
+    String title,
+    String kommun,
+    String lpo,
+    String processInstanceId,
+    String businessKey,
+    String step,
+    Instant createdAt,
+    LocalDate retainUntil,
+    String fileName,
+    String sha256,
+    String diarienummer) {
+
+  /** The Swedish name of its kind, e.g. "Samverkansöverenskommelse". */
+  public String kindLabel() {
+    return kind.label();
+  }
+}

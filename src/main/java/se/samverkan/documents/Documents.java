@@ -1,0 +1,175 @@
+package se.samverkan.documents;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import se.samverkan.organisation.Lpo;
+import se.samverkan.organisation.Municipality;
+import se.samverkan.organisation.Organisation;
+import se.samverkan.organisation.OrganisationFunction;
+import se.samverkan.overview.Viewer;
+
+/**
+ * The documents a step fixes and who may read them. Models call
+ * {@code ${documents.fix(execution, 'samverkansoverenskommelse')}} as an execution listener of the
+ * step: the document is rendered from the instance's variables and stored once (a second call for
+ * the same instance, kind and occurrence returns the stored one). Reading follows the audience table
+ * of docs/security.md through {@link Viewer}: a signed document (the agreement, the published
+ * medborgarlöfte, its yearly follow-up) for the LPO's functions and the county's länsstyrelsen, an
+ * EST document for the municipality's own functions and the LPO's police; administrators read all.
+ */
+@Component("documents")
+public class Documents {
+
+  static final String ADMIN_GROUP = "camunda-admin";
+  /** What a diarienummer may look like: "KS 2027/123", "KS2027-0123", "Dnr 2027.45". */
+  static final Pattern DIARIENUMMER = Pattern.compile("[\\p{L}\\d][\\p{L}\\d .:/_-]{0,39}");
+  private static final Logger log = LoggerFactory.getLogger(Documents.class);
+
+  private final DocumentStore store;
+  private final DocumentRenderer renderer;
+  private final DocumentSettings settings;
+  private final Organisation organisation;
+  private final DocumentContents contents;
+
+  public Documents(DocumentStore store, DocumentRenderer renderer, DocumentSettings settings, Organisation organisation) {
+    this.store = store;
+    this.renderer = renderer;
+    this.settings = settings;
+    this.organisation = organisation;
+    this.contents = new DocumentContents(organisation);
+  }
+
+  /** Fixes the instance's document of the kind (its id as in {@link DocumentKind#id()}) at this step. */
+  public void fix(DelegateExecution execution, String kindId) {
+    DocumentKind kind = DocumentKind.of(kindId)
+        .orElseThrow(() -> new IllegalArgumentException("Okänd dokumenttyp '" + kindId + "' i modellen"));
+    String occurrence = kind == DocumentKind.uppfoljning_medborgarlofte ? execution.getActivityInstanceId() : "1";
+    if (store.find(execution.getProcessInstanceId(), kind, occurrence).isPresent()) {
+      return;
+    }
+    long started = System.nanoTime();
+    String kommun = kind == DocumentKind.samverkansoverenskommelse ? null : DocumentContents.text(execution, "kommun");
+    String lpo = DocumentContents.text(execution, "lpo");
+    if (lpo.isBlank() && kommun != null) {
+      lpo = organisation.lpoOf(kommun).map(Lpo::slug).orElse("");
+    }
+    String title = contents.title(kind, execution);
+    byte[] pdf = renderer.pdf(contents.of(kind, execution));
+    Instant now = DocumentContents.now().toInstant();
+    DocumentInfo stored = store.insertOnce(new DocumentStore.NewDocument(UUID.randomUUID().toString(), kind, title,
+        kommun, lpo, execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+        execution.getCurrentActivityId(), occurrence, now, DocumentContents.today().plus(settings.retentionOf(kind)),
+        fileName(kind, kommun == null ? lpo : kommun, title), pdf));
+    log.info("Dokument {} «{}» fastställt för {} på {} ms", stored.id(), title, execution.getProcessInstanceId(),
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** The documents about the municipality (and its LPO's agreements) the groups may read, newest first. */
+  public List<DocumentInfo> visibleTo(Collection<String> groupIds, String kommun) {
+    String lpo = organisation.lpoOf(kommun).map(Lpo::slug).orElse(null);
+    if (lpo == null) {
+      return List.of();
+    }
+    return store.ofMunicipality(kommun, lpo).stream().filter(d -> mayRead(d, groupIds)).toList();
+  }
+
+  /** The documents of the LPO (agreements, every municipality's) the groups may read, newest first. */
+  public List<DocumentInfo> visibleInLpo(Collection<String> groupIds, String lpo) {
+    return store.ofLpo(lpo).stream().filter(d -> mayRead(d, groupIds)).toList();
+  }
+
+  /** The documents of a process instance the groups may read (the task's form, Tasklist). */
+  public List<DocumentInfo> ofProcessInstance(Collection<String> groupIds, String processInstanceId) {
+    return store.ofProcessInstance(processInstanceId).stream().filter(d -> mayRead(d, groupIds)).toList();
+  }
+
+  /** Every document the groups may read. */
+  public List<DocumentInfo> visibleToAll(Collection<String> groupIds) {
+    return store.all().stream().filter(d -> mayRead(d, groupIds)).toList();
+  }
+
+  /** The document, if it exists and the groups may read it (else empty: to them it does not exist). */
+  public Optional<DocumentInfo> readable(String id, Collection<String> groupIds) {
+    return store.info(id).filter(d -> mayRead(d, groupIds));
+  }
+
+  /** The stored bytes, checked against their checksum. */
+  public byte[] pdf(DocumentInfo document) {
+    return store.pdf(document.id());
+  }
+
+  public boolean mayRead(DocumentInfo document, Collection<String> groupIds) {
+    if (groupIds.contains(ADMIN_GROUP)) {
+      return true;
+    }
+    Viewer viewer = viewerOf(document, groupIds);
+    return document.kind().audience() == DocumentKind.Audience.SIGNED ? viewer.seesAnything() : viewer.seesDetails();
+  }
+
+  /**
+   * Whether the groups may set the document's diarienummer: the samordnare or kommunledning of its
+   * municipality (for the LPO-wide agreement: of one of the LPO's municipalities), or an administrator.
+   */
+  public boolean mayRegister(DocumentInfo document, Collection<String> groupIds) {
+    if (groupIds.contains(ADMIN_GROUP)) {
+      return true;
+    }
+    List<String> municipalities = document.kommun() != null ? List.of(document.kommun())
+        : organisation.lpo(document.lpo()).map(l -> l.municipalities().stream().map(Municipality::slug).toList())
+            .orElse(List.of());
+    return groupIds.stream().map(organisation::function).flatMap(Optional::stream)
+        .filter(f -> "samordnare".equals(f.type()) || "kommunledning".equals(f.type()))
+        .map(OrganisationFunction::scopeSlug).anyMatch(municipalities::contains);
+  }
+
+  /**
+   * Sets (or with a blank value clears) the diarienummer; the caller has checked {@link #mayRegister}.
+   *
+   * @throws IllegalArgumentException with a Swedish message when the number is not one
+   */
+  public DocumentInfo register(DocumentInfo document, String diarienummer, String userId) {
+    String value = diarienummer == null ? "" : diarienummer.strip();
+    if (!value.isEmpty() && (value.length() > 40 || !DIARIENUMMER.matcher(value).matches()
+        || value.chars().noneMatch(Character::isDigit))) {
+      throw new IllegalArgumentException("Diarienumret «" + (value.length() > 60 ? value.substring(0, 60) + "…" : value)
+          + "» går inte att spara: det får vara högst 40 tecken, ska innehålla minst en siffra och får bara "
+          + "innehålla bokstäver, siffror, mellanslag och tecknen . : / - _ (till exempel «KS 2027/123»).");
+    }
+    store.setDiarienummer(document.id(), value.isEmpty() ? null : value, userId, DocumentContents.now().toInstant());
+    return store.info(document.id()).orElseThrow();
+  }
+
+  private Viewer viewerOf(DocumentInfo document, Collection<String> groupIds) {
+    if (document.kommun() != null) {
+      return Viewer.of(organisation, groupIds, document.kommun());
+    }
+    Viewer best = Viewer.NONE;
+    for (Municipality municipality : organisation.lpo(document.lpo()).map(Lpo::municipalities).orElse(List.of())) {
+      Viewer level = Viewer.of(organisation, groupIds, municipality.slug());
+      if (level.ordinal() < best.ordinal()) {
+        best = level;
+      }
+    }
+    return best;
+  }
+
+  /** "samverkansoverenskommelse-sodra-lappland-2027-2030.pdf": the kind, the place and the title's years. */
+  static String fileName(DocumentKind kind, String place, String title) {
+    java.util.regex.Matcher years = Pattern.compile("\\d{4}(?:\\s*[–-]\\s*\\d{4})?|\\d{1,2} \\p{L}+ \\d{4}").matcher(title);
+    String when = years.find() ? years.group() : "";
+    String name = (kind.id() + "-" + place + "-" + when).toLowerCase(Locale.ROOT);
+    name = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    name = name.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return name + ".pdf";
+  }
+}
