@@ -131,6 +131,36 @@ public final class WebappSession {
     }
   }
 
+  /** GET of a path of the application with this session, the body as bytes (a PDF), with the answer's headers. */
+  public Download download(String path) {
+    try {
+      HttpResponse<byte[]> response = http.send(withCookies(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.body(), response.headers().map());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A status, the body's bytes and the headers. */
+  public record Download(int status, byte[] body, Map<String, List<String>> headers) {
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+          .map(e -> e.getValue().get(0)).orElse(null);
+    }
+  }
+
+  private synchronized HttpRequest.Builder withCookies(HttpRequest.Builder request) {
+    if (!cookies.isEmpty()) {
+      request.header("Cookie", String.join("; ", cookies.entrySet().stream()
+          .map(c -> c.getKey() + "=" + c.getValue()).toList()));
+    }
+    return request;
+  }
+
   /** A session that never logged in. */
   public static WebappSession anonymous(int port) {
     return new WebappSession(port);

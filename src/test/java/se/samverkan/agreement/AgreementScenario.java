@@ -23,7 +23,7 @@ public final class AgreementScenario {
 
   private final ProcessEngine engine;
   private final TaskService tasks;
-  final ProcessInstance instance;
+  public final ProcessInstance instance;
   /** The cycle's business key, which its called instances (lägesbild, analysis) carry too. */
   final String businessKey;
 
@@ -54,7 +54,7 @@ public final class AgreementScenario {
   private static final java.util.concurrent.atomic.AtomicInteger PERIODS =
       new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(59));
 
-  static AgreementScenario start(ProcessEngine engine, String period) {
+  public static AgreementScenario start(ProcessEngine engine, String period) {
     engine.getIdentityService().setAuthentication(KOMMUNPOLIS, List.of("kommunpolis-" + LPO));
     try {
       return new AgreementScenario(engine, engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY,
@@ -87,7 +87,7 @@ public final class AgreementScenario {
     tasks.complete(task.getId(), variables);
   }
 
-  AgreementScenario contributeSituationPictures() {
+  public AgreementScenario contributeSituationPictures() {
     open(JointSituationPictureProcess.TASK_POLICE_SITUATION_PICTURE).forEach(t -> complete(t, policeSituationPicture()));
     for (String kommun : MUNICIPALITIES) {
       complete(openFor(MunicipalSituationPictureProcess.TASK_MUNICIPAL_SITUATION_PICTURE, "samordnare-" + kommun),
@@ -112,7 +112,7 @@ public final class AgreementScenario {
         .putValueTyped("kontroll", ticked("samverkan-lagesbild-kommun"));
   }
 
-  AgreementScenario analyse(List<String> dialogMunicipalities) {
+  public AgreementScenario analyse(List<String> dialogMunicipalities) {
     complete(open(JointSituationPictureProcess.TASK_JOINT_ANALYSIS).get(0), analysis(dialogMunicipalities));
     return this;
   }
@@ -143,7 +143,7 @@ public final class AgreementScenario {
         .putValueTyped("kontroll", ticked("samverkan-medborgardialog"));
   }
 
-  AgreementScenario draft() {
+  public AgreementScenario draft() {
     complete(open(AgreementProcess.TASK_DRAFT_AGREEMENT).get(0), draft(MUNICIPALITIES));
     return this;
   }
@@ -156,12 +156,12 @@ public final class AgreementScenario {
         .putValueTyped("kontroll", ticked("samverkan-overenskommelse"));
   }
 
-  AgreementScenario signAll() {
+  public AgreementScenario signAll() {
     return sign(null, null);
   }
 
   /** Every signer signs, except {@code rejectingGroup} which rejects with {@code reason}. */
-  AgreementScenario sign(String rejectingGroup, String reason) {
+  public AgreementScenario sign(String rejectingGroup, String reason) {
     sign(openFor(AgreementProcess.TASK_SIGN_POLICE, "lpochef-" + LPO), "lpochef-" + LPO, rejectingGroup, reason);
     for (String kommun : MUNICIPALITIES) {
       sign(openFor(AgreementProcess.TASK_SIGN_MUNICIPALITY, "kommunledning-" + kommun), "kommunledning-" + kommun,

@@ -118,7 +118,7 @@ public final class PromiseScenario {
         .putValueTyped("kontroll", ticked("medborgarlofte-kvartalsrapport"));
   }
 
-  static VariableMap followUp(String adjust, String need, String worked) {
+  public static VariableMap followUp(String adjust, String need, String worked) {
     VariableMap variables = Variables.createVariables()
         .putValue("uppfoljning", "Två av tre aktiviteter genomförda.")
         .putValue("offentligRapport", "Polisen och kommunen har hållit sina löften om vandringar.")
