@@ -226,7 +226,10 @@ final class DocumentContents {
         .table("Aktiviteter", List.of("Löfte nr", "Aktivitet", "Ansvarig funktion", "Klart senast"), rows);
   }
 
-  /** The signatures of the round that signed: function and time; a rejection's reason only if asked. */
+  /**
+   * The signatures of the round that signed: for which function, by whom (the person's name as the
+   * identity service has it) and when; only signatures, never a rejection, unless {@code withDecision}.
+   */
   private void signatures(DocumentContent.Builder doc, DelegateExecution execution, boolean withDecision) {
     List<List<String>> rows = new ArrayList<>();
     JsonVariables.read(execution, "underskrifter").fields().forEachRemaining(signature -> {
@@ -235,9 +238,31 @@ final class DocumentContents {
         return;
       }
       rows.add(List.of(s.path("funktion").asText(functionName(signature.getKey())),
+          person(execution, s.path("anvandare").asText()),
           "signera".equals(s.path("beslut").asText()) ? "Undertecknat" : "Avslaget", time(s.path("datum").asText())));
     });
-    doc.section("Underskrifter").table("Undertecknat av", List.of("Funktion", "Beslut", "Tidpunkt"), rows);
+    doc.section("Underskrifter")
+        .table("Underskrifter", List.of("Funktion", "Undertecknat av", "Beslut", "Tidpunkt"), rows);
+  }
+
+  /** "Anna Berg (kommunledning.lycksele)", the user id alone without a name, "–" without a user. */
+  private static String person(DelegateExecution execution, String userId) {
+    if (userId.isBlank()) {
+      return "–";
+    }
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      org.camunda.bpm.engine.identity.User user = identity.createUserQuery().userId(userId).singleResult();
+      String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+          + (user.getLastName() == null ? "" : user.getLastName())).strip();
+      return name.isEmpty() ? userId : name + " (" + userId + ")";
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
   }
 
   /**
