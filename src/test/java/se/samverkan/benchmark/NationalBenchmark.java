@@ -156,10 +156,13 @@ public final class NationalBenchmark {
       double[] throughput = measures("throughput") ? measureThroughput(engine, work, app) : null;
       List<Long> escalationLatencies = measures("escalation") ? measureEscalationLatency(engine, dataSource) : null;
       Map<String, long[]> queries = measures("filters") ? measureFilters() : Map.of();
+      Map<String, long[]> overview = measures("overview") ? measureOverview() : Map.of();
+      Map<String, long[]> documentTimes = measures("documents") ? measureDocuments(engine, app) : Map.of();
       Map<String, Long> sizes = databaseSize(dataSource);
       app.close();
       Startups startups = measures("startup") ? measureStartups(organisationFile, false) : new Startups(List.of(), List.of());
-      writeResults(started, loadBefore, startups, throughput, escalationLatencies, queries, interactions, sizes);
+      writeResults(started, loadBefore, startups, throughput, escalationLatencies, queries, interactions, overview,
+          documentTimes, sizes);
     } finally {
       app.close();
     }
@@ -253,6 +256,7 @@ public final class NationalBenchmark {
   private List<String> samverkanArgs(Path organisationFile, int port) {
     // "benchmark": the national organisation's people are local accounts, not the demo's directory
     return List.of("--spring.profiles.active=demo,postgres,benchmark", "--server.port=" + port,
+        "--samverkan.history.level=" + System.getProperty("bench.history", "full"),
         "--samverkan.organisation.file=file:" + organisationFile, "--spring.datasource.url=" + settings.dbUrl(),
         "--spring.datasource.username=" + settings.dbUser(), "--spring.datasource.password=" + settings.dbPassword());
   }
@@ -635,6 +639,9 @@ public final class NationalBenchmark {
 
     @Override
     public void notify(org.camunda.bpm.engine.delegate.DelegateExecution execution) {}
+
+    /** The models' {@code ${documents.fix(execution, 'kind')}}: the document record, a side effect. */
+    public void fix(org.camunda.bpm.engine.delegate.DelegateExecution execution, String kind) {}
   }
 
   /** Rows inserted, updated and deleted so far per table of {@code schema}, as PostgreSQL counts them. */
@@ -770,12 +777,12 @@ public final class NationalBenchmark {
   }
 
   /**
-   * {@code -Dbench.measure=interactions,throughput,escalation,filters,startup} (the default: all): the
+   * {@code -Dbench.measure=interactions,throughput,escalation,filters,documents,startup} (the default: all): the
    * measurements to make; with {@code -Dbench.reuseData=true}, e.g. {@code -Dbench.measure=interactions}
    * measures one of them again on the same data in a few minutes.
    */
   private static boolean measures(String part) {
-    return List.of(System.getProperty("bench.measure", "interactions,throughput,escalation,filters,startup")
+    return List.of(System.getProperty("bench.measure", "interactions,throughput,escalation,filters,documents,startup")
         .split(",")).contains(part);
   }
 
@@ -815,6 +822,86 @@ public final class NationalBenchmark {
     long worst = results.stream().flatMap(m -> m.requests().values().stream()).mapToLong(t -> percentile(t, 95))
         .max().orElse(0);
     summary.put("Tasklist: högsta p95 för ett enskilt anrop (mål < 20 ms)", millis(worst) + " ms");
+    return results;
+  }
+
+  /**
+   * (5) Läget (issue 16): the overview pages as a function opens them, with its webapp session and
+   * authorization on: a municipality's page as its samordnare and its kommunledning, an LPO's page as
+   * its kommunpolis; p50 / p95 over {@code bench.queries} loads after 5 to warm up.
+   */
+  private Map<String, long[]> measureOverview() {
+    TasklistInteractions interactions = new TasklistInteractions(settings.port());
+    Map<String, long[]> results = new LinkedHashMap<>();
+    String kommun = NationalOrganisation.municipalitySlug(0);
+    String lpo = NationalOrganisation.lpoSlug(0);
+    Map<String, String[]> pages = new LinkedHashMap<>();
+    pages.put("kommunens sida (" + kommun + ") som samordnare." + kommun, new String[] {"samordnare." + kommun, "/samverkan/laget/kommun/" + kommun});
+    pages.put("kommunens sida (" + kommun + ") som kommunledning." + kommun, new String[] {"kommunledning." + kommun, "/samverkan/laget/kommun/" + kommun});
+    pages.put("LPO:ns sida (" + lpo + ") som kommunpolis." + lpo, new String[] {"kommunpolis." + lpo, "/samverkan/laget/lpo/" + lpo});
+    for (Map.Entry<String, String[]> page : pages.entrySet()) {
+      TasklistInteractions.Door door = interactions.session(page.getValue()[0]);
+      TasklistInteractions.Request request = new TasklistInteractions.Request(page.getKey(), "GET", page.getValue()[1],
+          "text/html", null);
+      List<Long> times = new ArrayList<>();
+      List<Long> statements = new ArrayList<>();
+      for (int i = 0; i < settings.queries() + 5; i++) {
+        TasklistInteractions.Answer answer = door.engine(request);
+        if (answer.status() != 200) {
+          throw new IllegalStateException(page.getKey() + ": HTTP " + answer.status());
+        }
+        if (i >= 5) {
+          times.add(answer.nanos());
+          statements.add(answer.statements());
+        }
+      }
+      results.put(page.getKey(), new long[] {percentile(times, 50), percentile(times, 95), percentile(statements, 50)});
+      log("Läget, %s: p50 %s ms, p95 %s ms, %d statements", page.getKey(), millis(percentile(times, 50)),
+          millis(percentile(times, 95)), percentile(statements, 50));
+    }
+    return results;
+  }
+
+  /**
+   * (6) Documents (issue 16): each kind the open work has an instance for, rendered as its step
+   * renders it ({@code Documents.render}: the case's variables and history read, the Thymeleaf
+   * template, openhtmltopdf to PDF/A-2a), in the engine's transaction as a listener would;
+   * p50 / p95 of up to {@code bench.queries} instances each, after 3 to warm up.
+   */
+  private Map<String, long[]> measureDocuments(ProcessEngine engine, ConfigurableApplicationContext app) {
+    se.samverkan.documents.Documents documents = app.getBean(se.samverkan.documents.Documents.class);
+    var commands = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+    Map<String, String> kinds = new LinkedHashMap<>();
+    kinds.put(AgreementProcess.KEY, "samverkansoverenskommelse");
+    kinds.put(PromiseProcess.KEY, "medborgarlofte");
+    kinds.put("est-cykel", "est-protokoll");
+    Map<String, long[]> results = new LinkedHashMap<>();
+    for (Map.Entry<String, String> kind : kinds.entrySet()) {
+      List<String> instances = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(kind.getKey())
+          .active().listPage(0, settings.queries() + 3).stream().map(p -> p.getId()).toList();
+      List<Long> times = new ArrayList<>();
+      List<Long> sizes = new ArrayList<>();
+      for (int i = 0; i < instances.size(); i++) {
+        String instance = instances.get(i);
+        long[] measured = commands.execute(context -> {
+          var execution = context.getExecutionManager().findExecutionById(instance);
+          long start = System.nanoTime();
+          byte[] pdf = documents.render(execution, kind.getValue());
+          return new long[] {System.nanoTime() - start, pdf.length};
+        });
+        if (i >= 3) {
+          times.add(measured[0]);
+          sizes.add(measured[1]);
+        }
+      }
+      if (!times.isEmpty()) {
+        results.put(kind.getValue(), new long[] {percentile(times, 50), percentile(times, 95), times.size(),
+            percentile(sizes, 50)});
+        log("Document %s: p50 %s ms, p95 %s ms over %d instances, %d bytes", kind.getValue(),
+            millis(percentile(times, 50)), millis(percentile(times, 95)), times.size(), percentile(sizes, 50));
+      }
+    }
     return results;
   }
 
@@ -926,7 +1013,7 @@ public final class NationalBenchmark {
 
   private void writeResults(String started, String loadBefore, Startups startups, double[] throughput,
       List<Long> escalations, Map<String, long[]> queries, List<TasklistInteractions.Measured> interactions,
-      Map<String, Long> sizes) throws Exception {
+      Map<String, long[]> overview, Map<String, long[]> documentTimes, Map<String, Long> sizes) throws Exception {
     String machine = machine();
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
     StringBuilder md = new StringBuilder("# Samverkan: nationellt benchmark\n\n");
@@ -954,6 +1041,15 @@ public final class NationalBenchmark {
       md.append(String.format("| (2) %s som %s: list p50 / p95 (count p50 / p95), %d uppgifter | %d / %d ms (%d / %d ms) | p95 < 50 ms |%n",
           key[1], key[0], v[4], v[0], v[1], v[2], v[3]));
     }
+    for (Map.Entry<String, long[]> page : overview.entrySet()) {
+      md.append(String.format("| (5) Läget, %s, med webbappens session: p50 / p95 (SQL-satser, median) | %s / %s ms (%d) | p95 < 200 ms |%n",
+          page.getKey(), millis(page.getValue()[0]), millis(page.getValue()[1]), page.getValue()[2]));
+    }
+    for (Map.Entry<String, long[]> document : documentTimes.entrySet()) {
+      md.append(String.format("| (6) dokument `%s` (PDF/A-2a, %d kB), skapat som steget skapar det: p50 / p95 över %d instanser | %s / %s ms | < 1 s |%n",
+          document.getKey(), document.getValue()[3] / 1024, document.getValue()[2], millis(document.getValue()[0]),
+          millis(document.getValue()[1])));
+    }
     if (escalations != null) {
       md.append(String.format("| (3) eskaleringslatens p50 / p95 (%d eskaleringar, %s öppna timers) | %.1f / %.1f s | p95 < 10 s |%n",
           escalations.size(), summary.get("Öppna timers (påminnelse, eskalering, processernas egna)"),
@@ -963,8 +1059,8 @@ public final class NationalBenchmark {
       md.append(startups.rows("| (4) %1$s: tid till redo (Springs \"Started\": %3$.1f s), RSS | %2$.1f s, %4$s | |%n"));
       md.append(String.format("| (4) omstart Samverkan / ren Camunda-starter (medianer) | %.2f | ≤ 1,3 |%n", startups.ratio()));
     }
-    md.append(String.format("| (4) databas: %d MB totalt, historik %d MB, %d historiska processinstanser, %d uppgiftsrader | %.1f kB per processinstans (historik %.1f kB) | |%n",
-        sizes.get("database") >> 20, sizes.get("history") >> 20, sizes.get("procinst"), sizes.get("taskinst"),
+    md.append(String.format("| (4) databas, historiknivå `%s`: %d MB totalt, historik %d MB, %d historiska processinstanser, %d uppgiftsrader | %.1f kB per processinstans (historik %.1f kB) | |%n",
+        System.getProperty("bench.history", "full"), sizes.get("database") >> 20, sizes.get("history") >> 20, sizes.get("procinst"), sizes.get("taskinst"),
         sizes.get("database") / 1024.0 / sizes.get("procinst"), sizes.get("history") / 1024.0 / sizes.get("procinst")));
     md.append('\n');
     if (!interactions.isEmpty()) {
