@@ -20,6 +20,7 @@ import se.samverkan.modelrules.ModelRulesPlugin;
 import se.samverkan.notification.NewTaskListener;
 import se.samverkan.notification.TaskNotifier;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.overview.ProjectionPlugin;
 import se.samverkan.security.AuthenticatedGroupsPlugin;
 import se.samverkan.security.ClaimForOneselfPlugin;
 import se.samverkan.security.EngineGuardPlugin;
@@ -76,6 +77,7 @@ public final class EngineWiring {
     plugins.add(new EveryUserTaskPlugin(new ListColumns()));
     plugins.add(new TimeoutListenerProtectionPlugin());
     plugins.add(new DirectoryIdentityPlugin(parts.directory()));
+    plugins.add(new ProjectionPlugin(parts.organisation()));
     return plugins;
   }
 }
