@@ -3,6 +3,10 @@ package se.samverkan.lawduty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import se.samverkan.process.JsonVariables;
@@ -21,17 +25,23 @@ public final class LawDutyRecords {
 
   /** {@code {"lagesbild": {"krav", "datum", "steg", "processinstans"}, ...}} for the municipality. */
   public ObjectNode of(String kommun) {
-    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    return of(List.of(kommun)).get(kommun);
+  }
+
+  /** The record of each of the municipalities, read from history once (e.g. for an LPO's overview). */
+  public Map<String, ObjectNode> of(Collection<String> municipalities) {
+    Map<String, ObjectNode> results = new LinkedHashMap<>();
+    municipalities.forEach(kommun -> results.put(kommun, JsonNodeFactory.instance.objectNode()));
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
         .variableName(LawDuties.VARIABLE).list()) {
-      JsonNode duties = JsonVariables.toJson(variable.getValue()).path(kommun);
-      duties.fields().forEachRemaining(duty -> {
+      JsonNode record = JsonVariables.toJson(variable.getValue());
+      results.forEach((kommun, result) -> record.path(kommun).fields().forEachRemaining(duty -> {
         JsonNode known = result.get(duty.getKey());
         if (known == null || known.path("datum").asText().compareTo(duty.getValue().path("datum").asText()) < 0) {
           result.set(duty.getKey(), duty.getValue());
         }
-      });
+      }));
     }
-    return result;
+    return results;
   }
 }

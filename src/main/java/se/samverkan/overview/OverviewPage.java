@@ -1,0 +1,75 @@
+package se.samverkan.overview;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import se.samverkan.overview.OverviewAccess.Reader;
+
+/**
+ * Läget, in Swedish, on the webapps' session (no login of its own): {@code /samverkan/laget} lists
+ * the LPOs and municipalities the reader may see, {@code /samverkan/laget/lpo/<lpo>} one LPO's
+ * municipalities side by side, {@code /samverkan/laget/kommun/<kommun>} one municipality. Not
+ * logged in: to the webapps' start page to log in. A municipality or LPO the reader may not see
+ * answers 404 exactly as one that does not exist.
+ */
+@Controller
+@RequestMapping(OverviewPage.PATH)
+class OverviewPage {
+
+  static final String PATH = "/samverkan/laget";
+  static final String LOGIN = "/camunda/app/welcome/default/";
+
+  private final OverviewAccess access;
+  private final Overviews overviews;
+
+  OverviewPage(OverviewAccess access, Overviews overviews) {
+    this.access = access;
+    this.overviews = overviews;
+  }
+
+  @GetMapping
+  String start(HttpServletRequest request, HttpServletResponse response, Model model) {
+    Reader reader = access.reader(request).orElse(null);
+    if (reader == null) {
+      return "redirect:" + LOGIN;
+    }
+    model.addAttribute("reader", reader);
+    model.addAttribute("entries", overviews.start(reader));
+    return "overview/start";
+  }
+
+  @GetMapping("/lpo/{lpo}")
+  String lpo(@PathVariable String lpo, HttpServletRequest request, HttpServletResponse response, Model model) {
+    Reader reader = access.reader(request).orElse(null);
+    if (reader == null) {
+      return "redirect:" + LOGIN;
+    }
+    model.addAttribute("reader", reader);
+    return overviews.lpo(reader, lpo).map(page -> {
+      model.addAttribute("page", page);
+      return "overview/lpo";
+    }).orElseGet(() -> notFound(response));
+  }
+
+  @GetMapping("/kommun/{kommun}")
+  String municipality(@PathVariable String kommun, HttpServletRequest request, HttpServletResponse response, Model model) {
+    Reader reader = access.reader(request).orElse(null);
+    if (reader == null) {
+      return "redirect:" + LOGIN;
+    }
+    model.addAttribute("reader", reader);
+    return overviews.municipality(reader, kommun).map(page -> {
+      model.addAttribute("page", page);
+      return "overview/kommun";
+    }).orElseGet(() -> notFound(response));
+  }
+
+  private static String notFound(HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    return "overview/notfound";
+  }
+}

@@ -1,0 +1,541 @@
+package se.samverkan.overview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+import se.samverkan.agreement.AgreementProcess;
+import se.samverkan.engine.SwedishTime;
+import se.samverkan.est.EstCycleProcess;
+import se.samverkan.est.EstInterventionRegistration;
+import se.samverkan.est.EstReviewProcess;
+import se.samverkan.lawduty.LawDuty;
+import se.samverkan.lawduty.LawDutyRecords;
+import se.samverkan.organisation.FunctionScope;
+import se.samverkan.organisation.Lpo;
+import se.samverkan.organisation.Municipality;
+import se.samverkan.organisation.Organisation;
+import se.samverkan.organisation.OrganisationFunction;
+import se.samverkan.overview.OverviewAccess.Reader;
+import se.samverkan.overview.OverviewFigures.Counts;
+import se.samverkan.process.JsonVariables;
+import se.samverkan.promise.PromiseProcess;
+import se.samverkan.signing.SignatureCollector;
+
+/**
+ * What Läget shows, per municipality, per LPO and on the start page, for one reader. The counts come
+ * from the read model ({@link OverviewFigures}); the few per-case facts (the agreement, the
+ * municipality's promises and latest EST cycles, the law's record) are read from the engine as the
+ * system, bounded ({@link #CASES} instances per kind) and only after the audience check
+ * ({@link Viewer}). Nothing here is a case's free text unless {@link Viewer#seesDetails()}.
+ */
+@Component
+public class Overviews {
+
+  /** How many of a municipality's latest cases of one kind a page reads (agreements, promises, EST cycles). */
+  public static final int CASES = 12;
+  static final int QUARTERS = 8;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.forLanguageTag("sv-SE"));
+  private static final String TASKLIST = "/camunda/app/tasklist/default/#/";
+  private static final String COCKPIT = "/camunda/app/cockpit/default/#/process-instance/";
+
+  // --- what the pages show ---------------------------------------------------------------------------------
+
+  public record Signature(String function, String date, String user) {}
+
+  public record Agreement(String period, String status, String inForceSince, List<Signature> signatures,
+      String nextFollowUp, int followUpsDone, String cockpitLink) {}
+
+  public record FunctionCounts(String function, String groupId, Counts counts, String tasklistLink) {}
+
+  public record Promise(String period, int round, String status, List<String> openSteps, String signedAt,
+      List<FunctionCounts> activities, Counts activitiesTotal, Counts quarterlyReports, Counts yearlyFollowUps,
+      String nextDue, String nextQuarterlyReport, String nextYearlyFollowUp, String cockpitLink) {}
+
+  public record Place(String name, int count) {}
+
+  public record Est(int held, int planned, String nextMeeting, List<FunctionCounts> missingReports,
+      int decided, int done, int carriedForward, List<Place> places, String priorities) {}
+
+  public record Duty(String label, boolean met, String date, String step) {}
+
+  public record Staffing(List<String> vacant, List<String> singleHolder, List<FunctionCounts> tasks) {}
+
+  public record MunicipalityPage(Municipality kommun, Lpo lpo, Viewer viewer, boolean details, Agreement agreement,
+      List<Agreement> earlierAgreements, List<Promise> promises, Est est, List<Duty> duties, Staffing staffing,
+      List<OverviewFigures.Quarter> quarters, String tasklistLink) {}
+
+  public record MunicipalityRow(Municipality kommun, Viewer viewer, int promisesRunning, Counts activities,
+      int estHeld, int reportsMissing, Counts interventions, Integer dutiesMet, int vacant, int singleHolder,
+      Counts tasks) {}
+
+  public record LpoPage(Lpo lpo, Agreement agreement, List<MunicipalityRow> municipalities) {}
+
+  public record StartEntry(Lpo lpo, List<Municipality> municipalities) {}
+
+  // ----------------------------------------------------------------------------------------------------------
+
+  private final ProcessEngine engine;
+  private final Organisation organisation;
+  private final OverviewFigures figures;
+  private final OverviewAccess access;
+
+  Overviews(ProcessEngine engine, Organisation organisation, DataSource dataSource, OverviewAccess access) {
+    this.engine = engine;
+    this.organisation = organisation;
+    this.figures = new OverviewFigures(dataSource);
+    this.access = access;
+  }
+
+  /** The municipality's page as {@code userId} may see it; empty when they may see nothing of it (404). */
+  public Optional<MunicipalityPage> municipality(String userId, String kommun) {
+    return municipality(access.reader(userId), kommun);
+  }
+
+  /** The LPO's page as {@code userId} may see it; empty when they see none of its municipalities (404). */
+  public Optional<LpoPage> lpo(String userId, String lpo) {
+    return lpo(access.reader(userId), lpo);
+  }
+
+  Optional<MunicipalityPage> municipality(Reader reader, String kommun) {
+    Viewer viewer = access.levelOn(reader, kommun);
+    if (!viewer.seesAnything()) {
+      return Optional.empty();
+    }
+    Municipality municipality = organisation.municipality(kommun).orElseThrow();
+    Lpo lpo = organisation.lpoOf(kommun).orElseThrow();
+    Date now = ClockUtil.getCurrentTime();
+    List<Agreement> agreements = agreements(reader, lpo.slug());
+    Agreement inForce = agreements.stream().filter(a -> a.inForceSince() != null && "Gäller".equals(a.status()))
+        .findFirst().orElse(null);
+    List<Agreement> earlier = agreements.stream().filter(a -> a != inForce).toList();
+    return Optional.of(new MunicipalityPage(municipality, lpo, viewer, viewer.seesDetails(), inForce, earlier,
+        promises(reader, kommun, now), est(reader, kommun, viewer, now), seesDuties(viewer) ? duties(kommun) : null,
+        staffing(reader, kommun, lpo.slug(), now), figures.quarters(kommun, QUARTERS),
+        tasklist(reader, null, kommun)));
+  }
+
+  Optional<LpoPage> lpo(Reader reader, String lpoSlug) {
+    Optional<Lpo> lpo = organisation.lpo(lpoSlug);
+    if (lpo.isEmpty()) {
+      return Optional.empty();
+    }
+    Date now = ClockUtil.getCurrentTime();
+    Map<String, Viewer> levels = new LinkedHashMap<>();
+    lpo.get().municipalities().forEach(m -> levels.put(m.slug(), access.levelOn(reader, m.slug())));
+    if (levels.values().stream().noneMatch(Viewer::seesAnything)) {
+      return Optional.empty();
+    }
+    Map<String, Map<String, Map<String, Counts>>> counts = figures.byMunicipalityProcessStep(lpoSlug, now);
+    List<String> dutyReaders = levels.entrySet().stream().filter(e -> seesDuties(e.getValue())).map(Map.Entry::getKey).toList();
+    Map<String, ObjectNode> duties = dutyReaders.isEmpty() ? Map.of() : asSystem(() -> new LawDutyRecords(engine.getHistoryService()).of(dutyReaders));
+    Map<String, Integer> holders = holders(lpo.get());
+    List<MunicipalityRow> rows = new ArrayList<>();
+    for (Municipality m : lpo.get().municipalities()) {
+      Viewer viewer = levels.get(m.slug());
+      if (!viewer.seesAnything()) {
+        continue;
+      }
+      Map<String, Map<String, Counts>> byProcess = counts.getOrDefault(m.slug(), Map.of());
+      Map<String, Counts> promise = byProcess.getOrDefault(PromiseProcess.KEY, Map.of());
+      Map<String, Counts> est = byProcess.getOrDefault(EstCycleProcess.KEY, Map.of());
+      int vacant = 0;
+      int single = 0;
+      for (OrganisationFunction f : functionsOf(m.slug(), lpoSlug)) {
+        int n = holders.getOrDefault(f.groupId(), 0);
+        vacant += n == 0 ? 1 : 0;
+        single += n == 1 ? 1 : 0;
+      }
+      Integer met = duties.containsKey(m.slug()) ? duties.get(m.slug()).size() : null;
+      rows.add(new MunicipalityRow(m, viewer, runningPromises(m.slug()),
+          sum(promise, PromiseProcess.TASK_CARRY_OUT_ACTIVITY, PromiseProcess.TASK_CARRY_OUT_ADDED_ACTIVITY),
+          sum(est, EstCycleProcess.JOINT_PLANNING).completed(), sum(est, EstCycleProcess.SUBMIT_REPORT).deleted(),
+          sum(est, EstCycleProcess.CARRY_OUT_INTERVENTION), met, vacant, single,
+          byProcess.values().stream().flatMap(s -> s.values().stream()).reduce(Counts.NONE, Counts::plus)));
+    }
+    return Optional.of(new LpoPage(lpo.get(), agreements(reader, lpoSlug).stream()
+        .filter(a -> "Gäller".equals(a.status())).findFirst().orElse(null), rows));
+  }
+
+  /** The LPOs and municipalities the reader sees something of, for the start page. */
+  List<StartEntry> start(Reader reader) {
+    List<StartEntry> entries = new ArrayList<>();
+    for (Lpo lpo : organisation.lpos()) {
+      List<Municipality> visible = lpo.municipalities().stream()
+          .filter(m -> access.levelOn(reader, m.slug()).seesAnything()).toList();
+      if (!visible.isEmpty()) {
+        entries.add(new StartEntry(lpo, visible));
+      }
+    }
+    return entries;
+  }
+
+  /** The law's record is read by the municipality, its LPO's police and länsstyrelsen (docs/security.md), not by peers. */
+  private static boolean seesDuties(Viewer viewer) {
+    return viewer == Viewer.OWN || viewer == Viewer.POLICE || viewer == Viewer.COUNTY;
+  }
+
+  // --- the agreement ------------------------------------------------------------------------------------------
+
+  private List<Agreement> agreements(Reader reader, String lpo) {
+    return asSystem(() -> {
+      HistoryService history = engine.getHistoryService();
+      List<HistoricProcessInstance> cycles = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(AgreementProcess.KEY).variableValueEquals(AgreementProcess.LPO, lpo)
+          .orderByProcessInstanceStartTime().desc().listPage(0, CASES);
+      Map<String, Map<String, Object>> variables = caseVariables(history, ids(cycles),
+          AgreementProcess.PERIOD, SignatureCollector.SIGNATURES, SignatureCollector.REJECTED);
+      List<Agreement> result = new ArrayList<>();
+      for (HistoricProcessInstance cycle : cycles) {
+        Map<String, Object> v = variables.getOrDefault(cycle.getId(), Map.of());
+        Date inForce = history.createHistoricActivityInstanceQuery().processInstanceId(cycle.getId())
+            .activityId(AgreementProcess.EVENT_IN_FORCE).list().stream().map(a -> a.getStartTime()).findFirst().orElse(null);
+        String status = inForce == null ? (cycle.getEndTime() == null ? "Under framtagande" : "Avslutad utan underskrift")
+            : cycle.getEndTime() == null ? "Gäller" : "Avslutad";
+        List<Signature> signatures = new ArrayList<>();
+        if (inForce != null) {
+          JsonVariables.toJson(v.get(SignatureCollector.SIGNATURES)).fields().forEachRemaining(e -> signatures.add(
+              new Signature(JsonVariables.text(e.getValue(), "funktion"), day(JsonVariables.text(e.getValue(), "datum")),
+                  JsonVariables.text(e.getValue(), "anvandare"))));
+        }
+        long followUps = history.createHistoricTaskInstanceQuery().processInstanceId(cycle.getId())
+            .taskDefinitionKey(AgreementProcess.TASK_FOLLOW_UP).finished().count();
+        String next = cycle.getEndTime() == null ? nextTimer(cycle.getId(), AgreementProcess.EVENT_YEAR_PASSED) : null;
+        result.add(new Agreement(String.valueOf(v.getOrDefault(AgreementProcess.PERIOD, "")), status,
+            inForce == null ? null : day(inForce), signatures, next, (int) followUps, cockpit(reader, cycle.getId())));
+      }
+      return result;
+    });
+  }
+
+  // --- the promises -------------------------------------------------------------------------------------------
+
+  private List<Promise> promises(Reader reader, String kommun, Date now) {
+    Map<String, Map<String, Map<String, Counts>>> counts = figures.byInstanceStepFunction(kommun, PromiseProcess.KEY, now);
+    Map<String, Date> nextDue = figures.nextDue(kommun, PromiseProcess.KEY);
+    Map<String, List<String>> steps = figures.openSteps(kommun, PromiseProcess.KEY);
+    return asSystem(() -> {
+      HistoryService history = engine.getHistoryService();
+      List<HistoricProcessInstance> promises = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(PromiseProcess.KEY).variableValueEquals(PromiseProcess.MUNICIPALITY, kommun)
+          .orderByProcessInstanceStartTime().desc().listPage(0, CASES);
+      Map<String, Map<String, Object>> variables = caseVariables(history, ids(promises),
+          PromiseProcess.PERIOD, PromiseProcess.ROUND, SignatureCollector.SIGNATURES);
+      List<Promise> result = new ArrayList<>();
+      for (HistoricProcessInstance promise : promises) {
+        Map<String, Object> v = variables.getOrDefault(promise.getId(), Map.of());
+        Map<String, Map<String, Counts>> bySteps = counts.getOrDefault(promise.getId(), Map.of());
+        Map<String, Counts> activities = new TreeMap<>();
+        for (String step : List.of(PromiseProcess.TASK_CARRY_OUT_ACTIVITY, PromiseProcess.TASK_CARRY_OUT_ADDED_ACTIVITY)) {
+          bySteps.getOrDefault(step, Map.of()).forEach((f, c) -> activities.merge(f, c, Counts::plus));
+        }
+        List<FunctionCounts> byFunction = activities.entrySet().stream()
+            .map(e -> functionCounts(reader, e.getKey(), e.getValue(), kommun)).toList();
+        String signedAt = latestSignature(v.get(SignatureCollector.SIGNATURES));
+        String status = promise.getEndTime() != null ? "Avslutat"
+            : bySteps.containsKey(PromiseProcess.TASK_CARRY_OUT_ACTIVITY) ? "Genomförs"
+            : signedAt != null ? "Undertecknat" : "Formuleras och undertecknas";
+        boolean running = promise.getEndTime() == null;
+        result.add(new Promise(String.valueOf(v.getOrDefault(PromiseProcess.PERIOD, "")),
+            v.get(PromiseProcess.ROUND) instanceof Number n ? n.intValue() : 1, status,
+            steps.getOrDefault(promise.getId(), List.of()), signedAt, byFunction,
+            activities.values().stream().reduce(Counts.NONE, Counts::plus),
+            sum(bySteps, PromiseProcess.TASK_QUARTERLY_STATUS), sum(bySteps, PromiseProcess.TASK_YEARLY_FOLLOW_UP),
+            nextDue.containsKey(promise.getId()) ? day(nextDue.get(promise.getId())) : null,
+            running ? nextTimer(promise.getId(), PromiseProcess.EVENT_QUARTER_PASSED) : null,
+            running ? nextTimer(promise.getId(), PromiseProcess.EVENT_YEAR_PASSED) : null,
+            cockpit(reader, promise.getId())));
+      }
+      return result;
+    });
+  }
+
+  private static String latestSignature(Object signatures) {
+    List<String> dates = new ArrayList<>();
+    JsonVariables.toJson(signatures).forEach(s -> {
+      if (SignatureCollector.SIGN.equals(JsonVariables.text(s, "beslut"))) {
+        dates.add(JsonVariables.text(s, "datum"));
+      }
+    });
+    return dates.stream().max(Comparator.naturalOrder()).map(Overviews::day).orElse(null);
+  }
+
+  // --- EST ----------------------------------------------------------------------------------------------------
+
+  private Est est(Reader reader, String kommun, Viewer viewer, Date now) {
+    return asSystem(() -> {
+      HistoryService history = engine.getHistoryService();
+      List<HistoricProcessInstance> cycles = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(EstCycleProcess.KEY).variableValueEquals(EstCycleProcess.KOMMUN, kommun)
+          .orderByProcessInstanceStartTime().desc().listPage(0, CASES);
+      List<String> ids = ids(cycles);
+      Map<String, Map<String, Counts>> counts = figures.byInstanceStep(ids, now);
+      Map<String, Map<String, Object>> variables = caseVariables(history, ids, EstCycleProcess.MEETING,
+          EstCycleProcess.CYCLE_INTERVENTIONS, EstInterventionRegistration.FOLLOW_UP_RESULT, EstCycleProcess.REPORTS);
+      int held = 0;
+      int planned = 0;
+      int decided = 0;
+      int done = 0;
+      int carried = 0;
+      Date nextMeeting = null;
+      Map<String, Counts> reports = new TreeMap<>();
+      Map<String, Integer> places = new HashMap<>();
+      Map<String, String> placeNames = new HashMap<>();
+      for (HistoricProcessInstance cycle : cycles) {
+        Map<String, Counts> steps = counts.getOrDefault(cycle.getId(), Map.of());
+        Map<String, Object> v = variables.getOrDefault(cycle.getId(), Map.of());
+        if (steps.getOrDefault(EstCycleProcess.JOINT_PLANNING, Counts.NONE).completed() > 0) {
+          held++;
+        } else if (cycle.getEndTime() == null) {
+          planned++;
+          if (v.get(EstCycleProcess.MEETING) instanceof Date meeting && (nextMeeting == null || meeting.before(nextMeeting))) {
+            nextMeeting = meeting;
+          }
+        }
+        for (JsonNode intervention : JsonVariables.toJson(v.get(EstCycleProcess.CYCLE_INTERVENTIONS))) {
+          if (intervention.path("overford").asBoolean(false)) {
+            carried++;
+          } else {
+            decided++;
+          }
+        }
+        for (JsonNode followedUp : JsonVariables.toJson(v.get(EstInterventionRegistration.FOLLOW_UP_RESULT))) {
+          if (EstCycleProcess.DONE.equals(JsonVariables.text(followedUp, "utfall"))) {
+            done++;
+          }
+        }
+        if (viewer.seesDetails()) {
+          for (JsonNode report : JsonVariables.toJson(v.get(EstCycleProcess.REPORTS))) {
+            for (String place : JsonVariables.text(report, EstCycleProcess.PLACES).split("[\\n,;]")) {
+              String name = place.strip();
+              if (!name.isEmpty()) {
+                String key = name.toLowerCase(Locale.forLanguageTag("sv-SE"));
+                places.merge(key, 1, Integer::sum);
+                placeNames.putIfAbsent(key, name);
+              }
+            }
+          }
+        }
+      }
+      for (Map.Entry<String, Map<String, Map<String, Counts>>> cycle
+          : figures.byInstanceStepFunction(kommun, EstCycleProcess.KEY, now).entrySet()) {
+        if (ids.contains(cycle.getKey())) {
+          cycle.getValue().getOrDefault(EstCycleProcess.SUBMIT_REPORT, Map.of()).forEach((f, c) -> reports.merge(f, c, Counts::plus));
+        }
+      }
+      List<FunctionCounts> missing = reports.entrySet().stream()
+          .map(e -> functionCounts(reader, e.getKey(), e.getValue(), kommun)).toList();
+      List<Place> top = viewer.seesDetails() ? places.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(5).map(e -> new Place(placeNames.get(e.getKey()), e.getValue())).toList() : null;
+      return new Est(held, planned, nextMeeting == null ? null : day(nextMeeting), missing, decided, done, carried, top,
+          viewer.seesDetails() ? priorities(history, kommun) : null);
+    });
+  }
+
+  /** The styrgrupp's priorities of its latest review of the municipality's EST work. */
+  private static String priorities(HistoryService history, String kommun) {
+    List<HistoricProcessInstance> reviews = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(EstReviewProcess.KEY).variableValueEquals(EstReviewProcess.KOMMUN, kommun)
+        .orderByProcessInstanceStartTime().desc().listPage(0, CASES);
+    Map<String, Map<String, Object>> variables = caseVariables(history, ids(reviews), EstReviewProcess.PRIORITIES);
+    for (HistoricProcessInstance review : reviews) {
+      String text = JsonVariables.textOf(variables.getOrDefault(review.getId(), Map.of()).get(EstReviewProcess.PRIORITIES));
+      if (text != null && !text.isBlank()) {
+        return text;
+      }
+    }
+    return null;
+  }
+
+  // --- the law, staffing --------------------------------------------------------------------------------------
+
+  private List<Duty> duties(String kommun) {
+    ObjectNode record = asSystem(() -> new LawDutyRecords(engine.getHistoryService()).of(kommun));
+    List<Duty> duties = new ArrayList<>();
+    for (LawDuty duty : LawDuty.values()) {
+      JsonNode met = record.path(duty.name());
+      duties.add(met.isMissingNode() ? new Duty(duty.label(), false, null, null)
+          : new Duty(duty.label(), true, day(met.path("datum").asText()), met.path("steg").asText()));
+    }
+    return duties;
+  }
+
+  private Staffing staffing(Reader reader, String kommun, String lpo, Date now) {
+    Map<String, Counts> tasks = figures.byFunction(kommun, now);
+    List<String> vacant = new ArrayList<>();
+    List<String> single = new ArrayList<>();
+    List<FunctionCounts> rows = new ArrayList<>();
+    for (OrganisationFunction f : functionsOf(kommun, lpo)) {
+      long holders = engine.getIdentityService().createUserQuery().memberOfGroup(f.groupId()).count();
+      if (holders == 0) {
+        vacant.add(f.name());
+      } else if (holders == 1) {
+        single.add(f.name());
+      }
+    }
+    tasks.forEach((f, c) -> rows.add(functionCounts(reader, f, c, kommun)));
+    return new Staffing(vacant, single, rows);
+  }
+
+  /** The municipality's own functions and its LPO's police functions. */
+  private List<OrganisationFunction> functionsOf(String kommun, String lpo) {
+    return organisation.allFunctions().stream()
+        .filter(f -> (organisation.scopeOf(f) == FunctionScope.kommun && kommun.equals(f.scopeSlug()))
+            || (organisation.scopeOf(f) == FunctionScope.lpo && lpo.equals(f.scopeSlug())))
+        .toList();
+  }
+
+  private Map<String, Integer> holders(Lpo lpo) {
+    Map<String, Integer> holders = new HashMap<>();
+    for (Municipality m : lpo.municipalities()) {
+      for (OrganisationFunction f : functionsOf(m.slug(), lpo.slug())) {
+        holders.computeIfAbsent(f.groupId(),
+            g -> (int) engine.getIdentityService().createUserQuery().memberOfGroup(g).count());
+      }
+    }
+    return holders;
+  }
+
+  private int runningPromises(String kommun) {
+    return asSystem(() -> (int) engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PromiseProcess.KEY).variableValueEquals(PromiseProcess.MUNICIPALITY, kommun)
+        .unfinished().count());
+  }
+
+  // --- links --------------------------------------------------------------------------------------------------
+
+  private FunctionCounts functionCounts(Reader reader, String groupId, Counts counts, String kommun) {
+    String name = organisation.function(groupId).map(OrganisationFunction::name).orElse(groupId.isEmpty() ? "–" : groupId);
+    return new FunctionCounts(name, groupId, counts,
+        reader.admin() || reader.holds(groupId) ? tasklist(reader, groupId, kommun) : null);
+  }
+
+  /**
+   * Tasklist with its search set as Tasklist writes it into its own address ({@code searchQuery}),
+   * with a criterion Samverkan's Tasklist keeps (tasklist/scripts/samverkan-search-criteria.js:
+   * Kommun, the task variable {@code kommunNamn}): in Tasklist's first filter, the reader's functions'
+   * tasks of the municipality. Null for who holds no function there (and for a function the reader
+   * does not hold: the caller checks that).
+   */
+  private String tasklist(Reader reader, String groupId, String kommun) {
+    if (!reader.admin() && groupId == null && reader.groups().stream().noneMatch(g -> holdsIn(g, kommun))) {
+      return null;
+    }
+    String name = organisation.municipality(kommun).map(Municipality::name).orElse(kommun);
+    String query = "[{\"type\":\"taskVariables\",\"operator\":\"eq\",\"value\":\"" + name.replace("\"", "")
+        + "\",\"name\":\"kommunNamn\"}]";
+    return TASKLIST + "?searchQuery=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private boolean holdsIn(String groupId, String kommun) {
+    Viewer level = Viewer.of(organisation, List.of(groupId), kommun);
+    return level == Viewer.OWN || level == Viewer.POLICE;
+  }
+
+  private static String cockpit(Reader reader, String processInstanceId) {
+    return reader.cockpit() ? COCKPIT + processInstanceId : null;
+  }
+
+  // --- reading as the system ----------------------------------------------------------------------------------
+
+  private String nextTimer(String processInstanceId, String activityId) {
+    List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+        .activityId(activityId).timers().list();
+    return jobs.stream().map(Job::getDuedate).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+        .map(Overviews::day).orElse(null);
+  }
+
+  /** The variables of each case's own scope, for the given cases and names, in one query. */
+  private static Map<String, Map<String, Object>> caseVariables(HistoryService history, Collection<String> ids,
+      String... names) {
+    Map<String, Map<String, Object>> result = new HashMap<>();
+    if (ids.isEmpty()) {
+      return result;
+    }
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(ids.toArray(String[]::new)).variableNameIn(names).list()) {
+      if (variable.getExecutionId() == null || variable.getExecutionId().equals(variable.getProcessInstanceId())) {
+        result.computeIfAbsent(variable.getProcessInstanceId(), i -> new HashMap<>()).put(variable.getName(), variable.getValue());
+      }
+    }
+    return result;
+  }
+
+  private static List<String> ids(List<HistoricProcessInstance> instances) {
+    return instances.stream().map(HistoricProcessInstance::getId).toList();
+  }
+
+  /**
+   * The reader may see this municipality's figures, not the instances behind them (länsstyrelsen
+   * reads no history at all): after the audience check the engine is read as the system, as
+   * lawduty/LawDutyResource does.
+   */
+  private <T> T asSystem(java.util.function.Supplier<T> read) {
+    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+    org.camunda.bpm.engine.impl.identity.Authentication current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return read.get();
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
+  }
+
+  private static Counts sum(Map<String, ?> bySteps, String... steps) {
+    Counts total = Counts.NONE;
+    for (String step : steps) {
+      Object value = bySteps.get(step);
+      if (value instanceof Counts c) {
+        total = total.plus(c);
+      } else if (value instanceof Map<?, ?> byFunction) {
+        for (Object c : byFunction.values()) {
+          total = total.plus((Counts) c);
+        }
+      }
+    }
+    return total;
+  }
+
+  static String day(Date date) {
+    return date.toInstant().atZone(SwedishTime.ZONE).format(DAY);
+  }
+
+  /** A date as the processes write it (ISO, with or without time) as a Swedish day. */
+  static String day(String iso) {
+    if (iso == null || iso.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(iso).atZoneSameInstant(SwedishTime.ZONE).format(DAY);
+    } catch (java.time.format.DateTimeParseException notOffset) {
+      try {
+        return java.time.LocalDateTime.parse(iso).format(DAY);
+      } catch (java.time.format.DateTimeParseException notLocal) {
+        return iso.length() >= 10 ? iso.substring(0, 10) : iso;
+      }
+    }
+  }
+}
