@@ -25,9 +25,10 @@ export default {
   // Förfallodatum and Kommun (Tasklist's criteria are in its bundle, not in this file). 'scripts/samverkan-documents':
   // links above the form to the documents (PDF/A) the task's case has fixed (docs/documents.md).
   // '../../../sso/webapp' (/sso/webapp.js): "Logga ut" also ends the identity provider's session (docs/single-sign-on.md).
+  // '../../../samverkan/samverkan-laget-link' (/samverkan/samverkan-laget-link.js): "Läget" in the header (docs/overview.md).
   customScripts: ['scripts/samverkan-form-completion', 'scripts/samverkan-form-texts', 'scripts/samverkan-drafts',
     'scripts/samverkan-start-confirmation', 'scripts/samverkan-search-criteria', 'scripts/samverkan-documents',
-    '../../../sso/webapp'],
+    '../../../sso/webapp', '../../../samverkan/samverkan-laget-link'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'tar den valda uppgiften' },
     focusFilter: { key: 'ctrl+shift+f', description: 'går till första filtret' },

@@ -1,14 +1,20 @@
 // Samverkan: overrides Camunda's welcome/scripts/config.js from the webjar (same path on the classpath).
 export default {
   // Single sign-on: "Logga ut" also ends the identity provider's session (/sso/webapp.js, docs/single-sign-on.md).
-  customScripts: ['../../../sso/webapp'],
+  // "Läget" in the header (/samverkan/samverkan-laget-link.js, docs/overview.md).
+  customScripts: ['../../../sso/webapp', '../../../samverkan/samverkan-laget-link'],
   app: {
     name: 'Start',
     vendor: 'Samverkan'
   },
-  // Samverkan's own page for the process owner (moving running cases to a new model version); others
-  // who open it get a Swedish refusal.
+  // Samverkan's own pages: Läget (what each person's functions allow) and, for the process owner, moving
+  // running cases to a new model version (others who open it get a Swedish refusal).
   links: [
+    {
+      label: 'Läget',
+      href: '/samverkan/laget',
+      description: 'Var samverkan står per lokalpolisområde och kommun: överenskommelsen, medborgarlöftena, EST, lagens krav och bemanningen'
+    },
     {
       label: 'Modellversioner',
       href: '/samverkan/modellversioner',
