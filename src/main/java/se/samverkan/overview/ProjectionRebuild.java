@@ -73,7 +73,7 @@ public class ProjectionRebuild {
     HistoryService history = engine.getHistoryService();
     Map<String, Object> kommunByCase = caseVariables(history, "kommun");
     Map<String, Object> lpoByCase = caseVariables(history, "lpo");
-    Map<String, String> functionByTask = firstCandidateGroups(history);
+    Map<String, List<Addition>> additionsByTask = candidateAdditions(history);
     Map<String, BpmnModelInstance> models = new HashMap<>();
     RepositoryService repository = engine.getRepositoryService();
     int written = 0;
@@ -87,7 +87,7 @@ public class ProjectionRebuild {
           if (task.getProcessInstanceId() == null || existing.contains(task.getId())) {
             continue;
           }
-          String funktion = functionByTask.get(task.getId());
+          String funktion = functionOf(task, additionsByTask.get(task.getId()));
           TaskProjection.Place place = TaskProjection.Place.of(organisation, kommunByCase.get(task.getProcessInstanceId()),
               lpoByCase.get(task.getProcessInstanceId()), funktion);
           BpmnModelInstance model = models.computeIfAbsent(task.getProcessDefinitionId(), repository::getBpmnModelInstance);
@@ -138,34 +138,42 @@ public class ProjectionRebuild {
     }
   }
 
-  /**
-   * Per task the candidate groups it was created with (the earliest additions), the first by name,
-   * as the plugin takes them; groups added later (escalation, vacancies) do not count.
-   */
-  private static Map<String, String> firstCandidateGroups(HistoryService history) {
-    Map<String, Date> firstTime = new HashMap<>();
-    Map<String, TreeSet<String>> groups = new HashMap<>();
+  /** A candidate group's addition to a task. */
+  private record Addition(Date time, String group) {}
+
+  /** Per task every addition of a candidate group, from history. */
+  private static Map<String, List<Addition>> candidateAdditions(HistoryService history) {
+    Map<String, List<Addition>> additions = new HashMap<>();
     for (int first = 0; ; first += PAGE) {
       List<HistoricIdentityLinkLog> page = history.createHistoricIdentityLinkLogQuery().type(IdentityLinkType.CANDIDATE)
           .operationType("add").orderByTime().asc().listPage(first, PAGE);
       for (HistoricIdentityLinkLog link : page) {
-        if (link.getTaskId() == null || link.getGroupId() == null) {
-          continue;
-        }
-        Date known = firstTime.get(link.getTaskId());
-        if (known == null || link.getTime().before(known)) {
-          firstTime.put(link.getTaskId(), link.getTime());
-          groups.put(link.getTaskId(), new TreeSet<>(List.of(link.getGroupId())));
-        } else if (known.equals(link.getTime())) {
-          groups.get(link.getTaskId()).add(link.getGroupId());
+        if (link.getTaskId() != null && link.getGroupId() != null) {
+          additions.computeIfAbsent(link.getTaskId(), t -> new java.util.ArrayList<>())
+              .add(new Addition(link.getTime(), link.getGroupId()));
         }
       }
       if (page.size() < PAGE) {
-        break;
+        return additions;
       }
     }
-    Map<String, String> result = new HashMap<>();
-    groups.forEach((task, names) -> result.put(task, names.first()));
-    return result;
+  }
+
+  /**
+   * The function of the task as the plugin takes it: the first by name of the candidate groups it was
+   * created with, i.e. added before history recorded its start (the engine adds a task's candidates
+   * before it records it; escalation and vacancies add theirs later).
+   */
+  private static String functionOf(HistoricTaskInstance task, List<Addition> additions) {
+    if (additions == null || additions.isEmpty()) {
+      return null;
+    }
+    TreeSet<String> atCreation = new TreeSet<>();
+    additions.stream().filter(a -> !a.time().after(task.getStartTime())).forEach(a -> atCreation.add(a.group()));
+    if (atCreation.isEmpty()) {
+      Date earliest = additions.stream().map(Addition::time).min(Date::compareTo).orElseThrow();
+      additions.stream().filter(a -> a.time().equals(earliest)).forEach(a -> atCreation.add(a.group()));
+    }
+    return atCreation.first();
   }
 }
