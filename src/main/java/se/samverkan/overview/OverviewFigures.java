@@ -129,6 +129,14 @@ class OverviewFigures {
     return all.subList(Math.max(0, all.size() - quarters), all.size());
   }
 
+  /** The municipality's latest {@code limit} instances of one process that have tasks, latest first. */
+  List<String> latestInstances(String kommun, String processKey, int limit) {
+    return jdbc.queryForList("select process_instance_id from " + TaskProjection.TABLE
+            + " where kommun = :kommun and process_key = :process group by process_instance_id"
+            + " order by min(created_at) desc limit " + limit,
+        new MapSqlParameterSource("kommun", kommun).addValue("process", processKey), String.class);
+  }
+
   /** Open tasks per process instance, for the given instances (e.g. which EST cycles are still planned). */
   Map<String, Map<String, Counts>> byInstanceStep(Collection<String> instanceIds, Date now) {
     Map<String, Map<String, Counts>> result = new LinkedHashMap<>();

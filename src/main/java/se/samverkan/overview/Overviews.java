@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
+import se.samverkan.agreement.AgreementPeriods;
 import se.samverkan.agreement.AgreementProcess;
 import se.samverkan.engine.SwedishTime;
 import se.samverkan.est.EstCycleProcess;
@@ -201,7 +202,8 @@ public class Overviews {
     return asSystem(() -> {
       HistoryService history = engine.getHistoryService();
       List<HistoricProcessInstance> cycles = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(AgreementProcess.KEY).variableValueEquals(AgreementProcess.LPO, lpo)
+          // by the business key "<lpo> <period>" (indexed), not by the variable lpo that every instance has
+          .processDefinitionKey(AgreementProcess.KEY).processInstanceBusinessKeyLike(AgreementPeriods.businessKey(lpo, "%"))
           .orderByProcessInstanceStartTime().desc().listPage(0, CASES);
       Map<String, Map<String, Object>> variables = caseVariables(history, ids(cycles),
           AgreementProcess.PERIOD, SignatureCollector.SIGNATURES, SignatureCollector.REJECTED);
@@ -236,9 +238,10 @@ public class Overviews {
     Map<String, List<String>> steps = figures.openSteps(kommun, PromiseProcess.KEY);
     return asSystem(() -> {
       HistoryService history = engine.getHistoryService();
-      List<HistoricProcessInstance> promises = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(PromiseProcess.KEY).variableValueEquals(PromiseProcess.MUNICIPALITY, kommun)
-          .orderByProcessInstanceStartTime().desc().listPage(0, CASES);
+      // a medborgarlöfte has a task from its start: found through the read model's (kommun, process_key) index
+      List<String> ids = figures.latestInstances(kommun, PromiseProcess.KEY, CASES);
+      List<HistoricProcessInstance> promises = ids.isEmpty() ? List.of() : history.createHistoricProcessInstanceQuery()
+          .processInstanceIds(new java.util.HashSet<>(ids)).orderByProcessInstanceStartTime().desc().list();
       Map<String, Map<String, Object>> variables = caseVariables(history, ids(promises),
           PromiseProcess.PERIOD, PromiseProcess.ROUND, SignatureCollector.SIGNATURES);
       List<Promise> result = new ArrayList<>();
