@@ -207,11 +207,19 @@ public class Overviews {
           .orderByProcessInstanceStartTime().desc().listPage(0, CASES);
       Map<String, Map<String, Object>> variables = caseVariables(history, ids(cycles),
           AgreementProcess.PERIOD, SignatureCollector.SIGNATURES, SignatureCollector.REJECTED);
+      List<String> ids = ids(cycles);
+      // one query each, not one per cycle: an agreement comes into force once per LPO and period
+      Map<String, Date> inForceAt = new HashMap<>();
+      if (!ids.isEmpty()) {
+        history.createHistoricActivityInstanceQuery().activityId(AgreementProcess.EVENT_IN_FORCE).list().stream()
+            .filter(a -> ids.contains(a.getProcessInstanceId()))
+            .forEach(a -> inForceAt.put(a.getProcessInstanceId(), a.getStartTime()));
+      }
+      Map<String, Map<String, Counts>> steps = figures.byInstanceStep(ids, ClockUtil.getCurrentTime());
       List<Agreement> result = new ArrayList<>();
       for (HistoricProcessInstance cycle : cycles) {
         Map<String, Object> v = variables.getOrDefault(cycle.getId(), Map.of());
-        Date inForce = history.createHistoricActivityInstanceQuery().processInstanceId(cycle.getId())
-            .activityId(AgreementProcess.EVENT_IN_FORCE).list().stream().map(a -> a.getStartTime()).findFirst().orElse(null);
+        Date inForce = inForceAt.get(cycle.getId());
         String status = inForce == null ? (cycle.getEndTime() == null ? "Under framtagande" : "Avslutad utan underskrift")
             : cycle.getEndTime() == null ? "Gäller" : "Avslutad";
         List<Signature> signatures = new ArrayList<>();
@@ -220,8 +228,8 @@ public class Overviews {
               new Signature(JsonVariables.text(e.getValue(), "funktion"), day(JsonVariables.text(e.getValue(), "datum")),
                   JsonVariables.text(e.getValue(), "anvandare"))));
         }
-        long followUps = history.createHistoricTaskInstanceQuery().processInstanceId(cycle.getId())
-            .taskDefinitionKey(AgreementProcess.TASK_FOLLOW_UP).finished().count();
+        long followUps = steps.getOrDefault(cycle.getId(), Map.of())
+            .getOrDefault(AgreementProcess.TASK_FOLLOW_UP, Counts.NONE).completed();
         String next = cycle.getEndTime() == null ? nextTimer(cycle.getId(), AgreementProcess.EVENT_YEAR_PASSED) : null;
         result.add(new Agreement(String.valueOf(v.getOrDefault(AgreementProcess.PERIOD, "")), status,
             inForce == null ? null : day(inForce), signatures, next, (int) followUps, cockpit(reader, cycle.getId())));
