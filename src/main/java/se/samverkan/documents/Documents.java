@@ -16,7 +16,7 @@ import se.samverkan.organisation.Lpo;
 import se.samverkan.organisation.Municipality;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
-import se.samverkan.overview.Viewer;
+import se.samverkan.organisation.Viewer;
 
 /**
  * The documents a step fixes and who may read them. Models call

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.springframework.stereotype.Component;
 import se.samverkan.organisation.Organisation;
+import se.samverkan.organisation.Viewer;
 import se.samverkan.security.WebSessions;
 
 /**

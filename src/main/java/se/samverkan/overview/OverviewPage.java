@@ -1,5 +1,8 @@
 package se.samverkan.overview;
 
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -7,6 +10,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.UriUtils;
+import se.samverkan.documents.DocumentInfo;
+import se.samverkan.documents.Documents;
+import se.samverkan.engine.SwedishTime;
 import se.samverkan.overview.OverviewAccess.Reader;
 
 /**
@@ -23,12 +30,26 @@ class OverviewPage {
   static final String PATH = "/samverkan/laget";
   static final String LOGIN = "/camunda/app/welcome/default/";
 
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv-SE"));
+
+  /** A fixed document as the pages list it: a link to the PDF on the session, its kind, when it was fixed. */
+  record DocumentLink(String href, String title, String kind, String fixedOn, String diarienummer) {
+
+    static DocumentLink of(DocumentInfo document) {
+      return new DocumentLink("/samverkan/dokument/" + UriUtils.encodePathSegment(document.id(), StandardCharsets.UTF_8),
+          document.title(), document.kindLabel(), DAY.format(document.createdAt().atZone(SwedishTime.ZONE)),
+          document.diarienummer() == null || document.diarienummer().isBlank() ? "–" : document.diarienummer());
+    }
+  }
+
   private final OverviewAccess access;
   private final Overviews overviews;
+  private final Documents documents;
 
-  OverviewPage(OverviewAccess access, Overviews overviews) {
+  OverviewPage(OverviewAccess access, Overviews overviews, Documents documents) {
     this.access = access;
     this.overviews = overviews;
+    this.documents = documents;
   }
 
   @GetMapping
@@ -51,6 +72,7 @@ class OverviewPage {
     model.addAttribute("reader", reader);
     return overviews.lpo(reader, lpo).map(page -> {
       model.addAttribute("page", page);
+      model.addAttribute("documents", documents.visibleInLpo(reader.groups(), lpo).stream().map(DocumentLink::of).toList());
       return "overview/lpo";
     }).orElseGet(() -> notFound(response));
   }
@@ -64,6 +86,7 @@ class OverviewPage {
     model.addAttribute("reader", reader);
     return overviews.municipality(reader, kommun).map(page -> {
       model.addAttribute("page", page);
+      model.addAttribute("documents", documents.visibleTo(reader.groups(), kommun).stream().map(DocumentLink::of).toList());
       return "overview/kommun";
     }).orElseGet(() -> notFound(response));
   }

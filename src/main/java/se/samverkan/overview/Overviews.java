@@ -37,6 +37,7 @@ import se.samverkan.organisation.Lpo;
 import se.samverkan.organisation.Municipality;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
+import se.samverkan.organisation.Viewer;
 import se.samverkan.overview.OverviewAccess.Reader;
 import se.samverkan.overview.OverviewFigures.Counts;
 import se.samverkan.process.JsonVariables;

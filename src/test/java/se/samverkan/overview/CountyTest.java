@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationLoader;
+import se.samverkan.organisation.Viewer;
 
 /** Länsstyrelsen follows up the municipalities of its own county (län), counts only. */
 class CountyTest {

@@ -30,6 +30,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samverkan.WebappSession;
+import se.samverkan.documents.DocumentInfo;
+import se.samverkan.documents.Documents;
 import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
 import se.samverkan.promise.PromiseProcess;
@@ -58,6 +60,7 @@ class OverviewIT {
   @Autowired DataSource dataSource;
 
   @Autowired ProcessEngine engine;
+  @Autowired Documents documents;
   private String period;
   private String lyckselePlace;
   private String sorselePlace;
@@ -253,6 +256,35 @@ class OverviewIT {
     }
     rows.sort(Comparator.comparing(r -> (String) r.get("TASK_ID")));
     return rows;
+  }
+
+  // --- the documents --------------------------------------------------------------------------------------------
+
+  @Test
+  void shouldListTheDocumentsOfTheReadersAudienceAndOpenThemOnTheSession() {
+    List<DocumentInfo> own = documents.visibleTo(List.of("kommunledning-lycksele"), "lycksele");
+    List<DocumentInfo> peer = documents.visibleTo(List.of("samordnare-sorsele"), "lycksele");
+    // the signed ones for both; an EST record (DocumentsIT's, when it ran first in this context) for the own only
+    assertThat(own).extracting(d -> d.kind().id()).contains("samverkansoverenskommelse", "medborgarlofte");
+    assertThat(peer).extracting(d -> d.kind().id()).contains("samverkansoverenskommelse", "medborgarlofte")
+        .doesNotContain("est-protokoll", "styrgrupp-rapport");
+    assertThat(own).extracting(DocumentInfo::id).containsAll(peer.stream().map(DocumentInfo::id).toList());
+
+    WebappSession kommunledning = WebappSession.logIn(port, "kommunledning.lycksele", "tasklist");
+    String ownPage = ok(kommunledning, "/samverkan/laget/kommun/lycksele");
+    String peerPage = page("samordnare.sorsele", "tasklist", "/samverkan/laget/kommun/lycksele");
+    for (DocumentInfo document : own) {
+      String link = "href=\"/samverkan/dokument/" + document.id() + "\"";
+      assertThat(ownPage).contains(link);
+      if (peer.stream().noneMatch(d -> d.id().equals(document.id()))) {
+        assertThat(peerPage).doesNotContain(document.id());
+      } else {
+        assertThat(peerPage).contains(link);
+      }
+    }
+    WebappSession.Download pdf = kommunledning.download("/samverkan/dokument/" + own.get(0).id());
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
   }
 
   // --- helpers -----------------------------------------------------------------------------------------------

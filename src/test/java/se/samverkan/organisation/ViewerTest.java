@@ -1,4 +1,4 @@
-package se.samverkan.overview;
+package se.samverkan.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,7 @@
-package se.samverkan.overview;
+package se.samverkan.organisation;
 
 import java.util.Collection;
 import java.util.Optional;
-import se.samverkan.organisation.FunctionScope;
-import se.samverkan.organisation.Organisation;
-import se.samverkan.organisation.OrganisationFunction;
 
 /**
  * How much of one municipality's overview a user may see, from the functions (groups) they hold.
