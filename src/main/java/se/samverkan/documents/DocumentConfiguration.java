@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import se.samverkan.organisation.Organisation;
 
 /** The documents' store and renderer, and {@link DocumentResource} in Camunda's REST API, behind its authentication. */
@@ -45,6 +46,31 @@ class DocumentConfiguration {
     warmUp.setDaemon(true);
     warmUp.setPriority(Thread.MIN_PRIORITY);
     warmUp.start();
+  }
+
+  @Bean
+  ExpiredDocuments expiredDocuments(DocumentStore store) {
+    return new ExpiredDocuments(store);
+  }
+
+  /**
+   * A document's own retention (samverkan.documents.retention) is enforced here, not by Camunda's
+   * history cleanup: once a day, the documents past their last day are removed (logged with the count).
+   */
+  static class ExpiredDocuments {
+    private final DocumentStore store;
+
+    ExpiredDocuments(DocumentStore store) {
+      this.store = store;
+    }
+
+    @Scheduled(initialDelayString = "PT5M", fixedDelayString = "${samverkan.documents.cleanup-interval:P1D}")
+    void removeExpired() {
+      int removed = store.removeExpired(DocumentContents.today());
+      if (removed > 0) {
+        LoggerFactory.getLogger(DocumentConfiguration.class).info("{} dokument vars bevarandetid gått ut togs bort", removed);
+      }
+    }
   }
 
   @Bean

@@ -101,6 +101,14 @@ public class DocumentStore {
         + "ORDER BY created_at DESC, id", INFO, processInstanceId);
   }
 
+  /**
+   * Removes the documents whose retention ended before {@code today} (retain_until is the last day
+   * kept); returns how many. The municipality's diarium keeps its registered copy by its own rules.
+   */
+  public int removeExpired(java.time.LocalDate today) {
+    return jdbc.update("DELETE FROM samverkan_document WHERE retain_until < ?", java.sql.Date.valueOf(today));
+  }
+
   public List<DocumentInfo> all() {
     return jdbc.query("SELECT " + COLUMNS + " FROM samverkan_document ORDER BY created_at DESC, id", INFO);
   }

@@ -60,6 +60,7 @@ class DocumentsIT {
   @Autowired EstCycles cycles;
   @Autowired EstReviews reviews;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DocumentStore store;
   @LocalServerPort int port;
 
   RuntimeService runtime;
@@ -313,6 +314,28 @@ class DocumentsIT {
     assertThat(estRow.get("audience")).isEqualTo("DETAILS");
     assertThat(years(agreementRow)).isEqualTo(10);
     assertThat(years(estRow)).isEqualTo(5);
+  }
+
+  @Test
+  void shouldRemoveADocumentOnlyAfterItsRetentionEnded() {
+    java.time.LocalDate today = java.time.LocalDate.of(2031, 6, 1);
+    byte[] pdf = "%PDF-1.7 prov".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (String[] row : new String[][] {{"expired", "2031-05-31"}, {"last-day", "2031-06-01"}}) {
+      store.insertOnce(new DocumentStore.NewDocument("retention-" + row[0], DocumentKind.est_protokoll, "Prov " + row[0],
+          "lycksele", "sodra-lappland", "retention-" + row[0], null, "Task_JointPlanning", "1",
+          java.time.Instant.parse("2026-06-01T10:00:00Z"), java.time.LocalDate.parse(row[1]), "prov.pdf", pdf));
+    }
+    long others = jdbc.queryForObject("SELECT count(*) FROM samverkan_document WHERE id NOT LIKE 'retention-%'", Long.class);
+    try {
+      assertThat(store.removeExpired(today)).isOne();
+
+      assertThat(store.info("retention-expired")).isEmpty();
+      assertThat(store.info("retention-last-day")).isPresent();
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM samverkan_document WHERE id NOT LIKE 'retention-%'", Long.class))
+          .isEqualTo(others);
+    } finally {
+      jdbc.update("DELETE FROM samverkan_document WHERE id LIKE 'retention-%'");
+    }
   }
 
   private static long years(Map<String, Object> row) {
