@@ -21,10 +21,14 @@ import se.samverkan.modelrules.TestModels;
 
 /**
  * The complete listeners the engine adds to every user task: form validation, then the to-do
- * checklists, then the model's own, each once, also when an older model still declares them. Reads
- * the parsed task definition (engine impl classes) because the order is what is under test.
+ * checklists, then Läget's read model (its row gets the completion; after the checks, so a refused
+ * completion never reaches it), then the model's own, each once, also when an older model still
+ * declares them. Reads the parsed task definition (engine impl classes) because the order is what is
+ * under test.
  */
 class EveryUserTaskPluginTest {
+
+  private static final String PROJECTION = "se.samverkan.overview.ProjectionPlugin$Listener";
 
   @RegisterExtension static ProcessEngineExtension extension = ProcessTestEngine.extension();
 
@@ -46,9 +50,9 @@ class EveryUserTaskPluginTest {
         .addClasspathResource("forms/samverkan-gemensam-analys.form").deploy();
 
     assertThat(describe(completeListeners("gemensam-lagesbild", "Task_JointAnalysis")))
-        .containsExactly("formValidation", "checklistComplete", "${jointAnalysisRules}");
+        .containsExactly("formValidation", "checklistComplete", PROJECTION, "${jointAnalysisRules}");
     assertThat(describe(completeListeners("gemensam-lagesbild", "Task_PoliceSituationPicture")))
-        .containsExactly("formValidation", "checklistComplete");
+        .containsExactly("formValidation", "checklistComplete", PROJECTION);
   }
 
   @Test
@@ -64,7 +68,7 @@ class EveryUserTaskPluginTest {
         .addClasspathResource("test-processes/test-lagesbild.form").deploy();
 
     assertThat(describe(completeListeners(TestModels.PROCESS_KEY, TestModels.TASK_ID)))
-        .containsExactly("formValidation", "checklistComplete", "${lessonRecorder}");
+        .containsExactly("formValidation", "checklistComplete", PROJECTION, "${lessonRecorder}");
   }
 
   private List<TaskListener> completeListeners(String processKey, String taskId) {
