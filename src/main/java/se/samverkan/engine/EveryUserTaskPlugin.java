@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -73,6 +74,27 @@ public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    forEveryUserTask(configuration, (element, definition) -> {
+      beforeCreation.forEach(check -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, check));
+      onCreate.forEach(listener -> definition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener));
+      beforeCompletion.forEach((name, listener) -> {
+        List<TaskListener> declared = definition.getTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE);
+        if (declared != null) {
+          declared.removeIf(own -> own instanceof DelegateExpressionTaskListener expression
+              && ("${" + name + "}").equals(expression.getExpressionText().strip()));
+        }
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+      });
+    });
+  }
+
+  /**
+   * Hands every user task of every model the engine parses, after its own parsing, to {@code each}:
+   * the task's BPMN element and its definition (where listeners are added). The one place Samverkan's
+   * plugins hook into user tasks (this plugin, Läget's read model).
+   */
+  public static void forEveryUserTask(ProcessEngineConfigurationImpl configuration,
+      BiConsumer<Element, TaskDefinition> each) {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
@@ -80,17 +102,7 @@ public class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          TaskDefinition definition = behavior.getTaskDefinition();
-          beforeCreation.forEach(check -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, check));
-          onCreate.forEach(listener -> definition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener));
-          beforeCompletion.forEach((name, listener) -> {
-            List<TaskListener> declared = definition.getTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE);
-            if (declared != null) {
-              declared.removeIf(own -> own instanceof DelegateExpressionTaskListener expression
-                  && ("${" + name + "}").equals(expression.getExpressionText().strip()));
-            }
-            definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
-          });
+          each.accept(element, behavior.getTaskDefinition());
         }
       }
     });

@@ -8,18 +8,14 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import se.samverkan.engine.EveryUserTaskPlugin;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.process.CandidateGroups;
 
@@ -39,27 +35,18 @@ public class ProjectionPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          TaskDefinition definition = behavior.getTaskDefinition();
-          for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE,
-              TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
-            definition.addBuiltInTaskListener(event, listener);
-          }
-          for (String timeoutId : timeoutIds(element)) {
-            TaskListener own = definition.getTimeoutTaskListener(timeoutId);
-            if (own != null) {
-              definition.addTimeoutTaskListener(timeoutId, task -> {
-                own.notify(task);
-                listener.refresh(task, null, null);
-              });
-            }
-          }
+    EveryUserTaskPlugin.forEveryUserTask(configuration, (element, definition) -> {
+      for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE,
+          TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
+        definition.addBuiltInTaskListener(event, listener);
+      }
+      for (String timeoutId : timeoutIds(element)) {
+        TaskListener own = definition.getTimeoutTaskListener(timeoutId);
+        if (own != null) {
+          definition.addTimeoutTaskListener(timeoutId, task -> {
+            own.notify(task);
+            listener.refresh(task, null, null);
+          });
         }
       }
     });
