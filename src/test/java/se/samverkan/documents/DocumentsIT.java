@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +37,7 @@ import se.samverkan.est.EstCycles;
 import se.samverkan.est.EstReviewProcess;
 import se.samverkan.est.EstReviews;
 import se.samverkan.est.EstTestCycles;
+import se.samverkan.est.StartedInstances;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.promise.PromiseProcess;
 import se.samverkan.promise.PromiseScenario;
@@ -76,6 +78,12 @@ class DocumentsIT {
   String followUp;
   String estRecord;
   String reviewReport;
+
+  @AfterAll
+  void removeTheDrivenInstances() {
+    StartedInstances.removeRunningWithPromises(runtime, java.util.Arrays.asList(agreementInstance, promiseInstance, estCycle, review),
+        "DocumentsIT städar");
+  }
 
   @BeforeAll
   void driveTheProcesses() {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.samverkan.est.EstCycles;
+import se.samverkan.est.StartedInstances;
 import se.samverkan.webapps.BrowserExtension;
 import se.samverkan.webapps.Webapp;
 
@@ -49,6 +51,11 @@ class OverviewBrowserIT {
   @BeforeAll
   void driveTheProcesses() {
     driven = new OverviewCase(rest, engine, estCycles).drive();
+  }
+
+  @AfterAll
+  void removeTheDrivenInstances() {
+    StartedInstances.removeRunningWithPromises(engine.getRuntimeService(), driven.instances, "OverviewBrowserIT städar");
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,6 +35,7 @@ import se.samverkan.documents.DocumentInfo;
 import se.samverkan.documents.Documents;
 import se.samverkan.est.EstCycleProcess;
 import se.samverkan.est.EstCycles;
+import se.samverkan.est.StartedInstances;
 import se.samverkan.promise.PromiseProcess;
 
 /**
@@ -75,6 +77,11 @@ class OverviewIT {
     sorselePlace = driven.sorselePlace;
     instances = driven.instances;
     promise = driven.promise;
+  }
+
+  @AfterAll
+  void removeTheDrivenInstances() {
+    StartedInstances.removeRunningWithPromises(runtime, instances, "OverviewIT städar");
   }
 
   // --- the municipality's own functions and the police ----------------------------------------------------
