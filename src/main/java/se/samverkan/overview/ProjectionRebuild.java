@@ -1,6 +1,8 @@
 package se.samverkan.overview;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Date;
 import java.util.HashMap;
@@ -8,13 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.slf4j.Logger;
@@ -26,8 +23,9 @@ import se.samverkan.organisation.Organisation;
 /**
  * Fills Läget's read model from the engine's history, by the same rules as {@link ProjectionPlugin}:
  * at startup when the table is empty (an installation from before the projection), and on demand
- * ({@link #rebuild}). Reads history in pages with four streams (tasks, candidate groups, the cases'
- * {@code kommun} and {@code lpo}), not one query per task.
+ * ({@link #rebuild}). Reads the history tables in one streamed pass each (the cases'
+ * {@code kommun} and {@code lpo}, the candidate groups, the tasks) and writes in batches: not one query
+ * per task, and not pages by offset (which read the table again for every page).
  */
 public class ProjectionRebuild {
 
@@ -70,41 +68,50 @@ public class ProjectionRebuild {
   }
 
   private int fill(boolean skipExisting) {
-    HistoryService history = engine.getHistoryService();
-    Map<String, Object> kommunByCase = caseVariables(history, "kommun");
-    Map<String, Object> lpoByCase = caseVariables(history, "lpo");
-    Map<String, List<Addition>> additionsByTask = candidateAdditions(history);
+    Map<String, String> kommunByCase = new HashMap<>();
+    Map<String, String> lpoByCase = new HashMap<>();
+    Map<String, List<Addition>> additionsByTask = new HashMap<>();
     Map<String, BpmnModelInstance> models = new HashMap<>();
     RepositoryService repository = engine.getRepositoryService();
-    int written = 0;
+    int[] written = {0};
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try {
-      for (int first = 0; ; first += PAGE) {
-        List<HistoricTaskInstance> page = history.createHistoricTaskInstanceQuery()
-            .orderByHistoricActivityInstanceStartTime().asc().orderByTaskId().asc().listPage(first, PAGE);
-        java.util.Set<String> existing = skipExisting ? existing(page) : java.util.Set.of();
-        for (HistoricTaskInstance task : page) {
-          if (task.getProcessInstanceId() == null || existing.contains(task.getId())) {
-            continue;
-          }
-          String funktion = functionOf(task, additionsByTask.get(task.getId()));
-          TaskProjection.Place place = TaskProjection.Place.of(organisation, kommunByCase.get(task.getProcessInstanceId()),
-              lpoByCase.get(task.getProcessInstanceId()), funktion);
-          BpmnModelInstance model = models.computeIfAbsent(task.getProcessDefinitionId(), repository::getBpmnModelInstance);
-          FlowElement element = model == null ? null : model.getModelElementById(task.getTaskDefinitionKey());
-          String name = element != null && element.getName() != null ? element.getName() : task.getTaskDefinitionKey();
-          Date ended = task.getEndTime();
-          String outcome = ended == null ? null
-              : "completed".equals(task.getDeleteReason()) ? TaskProjection.COMPLETED : TaskProjection.DELETED;
-          TaskProjection.insert(connection, new TaskProjection.Row(task.getId(), task.getProcessInstanceId(),
-              task.getProcessDefinitionKey(), task.getTaskDefinitionKey(), name, place.kommun(), place.lpo(), funktion,
-              task.getStartTime(), task.getDueDate(), ended, outcome, task.getPriority() >= TaskProjection.ESCALATED_PRIORITY));
-          written++;
+      // the cases' own kommun and lpo (the process instance's scope, not a step inside it)
+      stream("select PROC_INST_ID_, NAME_, TEXT_ from ACT_HI_VARINST where NAME_ in ('kommun', 'lpo')"
+          + " and PROC_INST_ID_ = EXECUTION_ID_", rows -> {
+        (("kommun".equals(rows.getString(2))) ? kommunByCase : lpoByCase).put(rows.getString(1), rows.getString(3));
+      });
+      // every addition of a candidate group to a task
+      stream("select TASK_ID_, GROUP_ID_, TIMESTAMP_ from ACT_HI_IDENTITYLINK where TYPE_ = 'candidate'"
+          + " and OPERATION_TYPE_ = 'add' and TASK_ID_ is not null and GROUP_ID_ is not null", rows -> additionsByTask
+          .computeIfAbsent(rows.getString(1), t -> new java.util.ArrayList<>())
+          .add(new Addition(rows.getTimestamp(3), rows.getString(2))));
+      List<TaskProjection.Row> batch = new java.util.ArrayList<>();
+      stream("select ID_, PROC_INST_ID_, PROC_DEF_ID_, PROC_DEF_KEY_, TASK_DEF_KEY_, START_TIME_, DUE_DATE_, END_TIME_,"
+          + " DELETE_REASON_, PRIORITY_ from ACT_HI_TASKINST where PROC_INST_ID_ is not null order by START_TIME_, ID_", rows -> {
+        String taskId = rows.getString(1);
+        String processInstanceId = rows.getString(2);
+        Date started = rows.getTimestamp(6);
+        String funktion = functionOf(started, additionsByTask.get(taskId));
+        TaskProjection.Place place = TaskProjection.Place.of(organisation, kommunByCase.get(processInstanceId),
+            lpoByCase.get(processInstanceId), funktion);
+        String definitionId = rows.getString(3);
+        String taskKey = rows.getString(5);
+        BpmnModelInstance model = definitionId == null ? null : models.computeIfAbsent(definitionId, repository::getBpmnModelInstance);
+        FlowElement element = model == null ? null : model.getModelElementById(taskKey);
+        String name = element != null && element.getName() != null ? element.getName() : taskKey;
+        Date ended = rows.getTimestamp(8);
+        String outcome = ended == null ? null
+            : "completed".equals(rows.getString(9)) ? TaskProjection.COMPLETED : TaskProjection.DELETED;
+        batch.add(new TaskProjection.Row(taskId, processInstanceId, rows.getString(4), taskKey, name, place.kommun(),
+            place.lpo(), funktion, started, rows.getTimestamp(7), ended, outcome,
+            rows.getInt(10) >= TaskProjection.ESCALATED_PRIORITY));
+        if (batch.size() == PAGE) {
+          written[0] += write(connection, batch, skipExisting);
         }
-        if (page.size() < PAGE) {
-          return written;
-        }
-      }
+      });
+      written[0] += write(connection, batch, skipExisting);
+      return written[0];
     } catch (SQLException e) {
       throw TaskProjection.failure(e);
     } finally {
@@ -112,28 +119,51 @@ public class ProjectionRebuild {
     }
   }
 
-  private java.util.Set<String> existing(List<HistoricTaskInstance> page) {
-    if (page.isEmpty()) {
-      return java.util.Set.of();
-    }
-    String marks = String.join(", ", java.util.Collections.nCopies(page.size(), "?"));
-    return new java.util.HashSet<>(jdbc.queryForList("select task_id from " + TaskProjection.TABLE
-        + " where task_id in (" + marks + ")", String.class, page.stream().map(HistoricTaskInstance::getId).toArray()));
+  /** Writes the batch (without the rows the table has, when asked) and empties it; returns the rows written. */
+  private int write(Connection connection, List<TaskProjection.Row> batch, boolean skipExisting) throws SQLException {
+    java.util.Set<String> existing = skipExisting ? existing(batch) : java.util.Set.of();
+    List<TaskProjection.Row> missing = batch.stream().filter(row -> !existing.contains(row.taskId())).toList();
+    TaskProjection.insertAll(connection, missing);
+    batch.clear();
+    return missing.size();
   }
 
-  /** The variable of each case's own scope (the process instance, not a step inside it). */
-  private static Map<String, Object> caseVariables(HistoryService history, String name) {
-    Map<String, Object> values = new HashMap<>();
-    for (int first = 0; ; first += PAGE) {
-      List<HistoricVariableInstance> page = history.createHistoricVariableInstanceQuery().variableName(name)
-          .disableCustomObjectDeserialization().orderByVariableName().asc().listPage(first, PAGE);
-      for (HistoricVariableInstance variable : page) {
-        if (variable.getProcessInstanceId() != null && variable.getProcessInstanceId().equals(variable.getExecutionId())) {
-          values.put(variable.getProcessInstanceId(), variable.getValue());
+  private java.util.Set<String> existing(List<TaskProjection.Row> batch) {
+    if (batch.isEmpty()) {
+      return java.util.Set.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+    return new java.util.HashSet<>(jdbc.queryForList("select task_id from " + TaskProjection.TABLE
+        + " where task_id in (" + marks + ")", String.class, batch.stream().map(TaskProjection.Row::taskId).toArray()));
+  }
+
+  /** One row of a streamed history query. */
+  @FunctionalInterface
+  private interface RowHandler {
+    void handle(ResultSet rows) throws SQLException;
+  }
+
+  /**
+   * Reads the engine's history table in one pass, {@value #PAGE} rows at a time from the server (a
+   * cursor in a read-only transaction of its own: PostgreSQL streams only outside autocommit), instead
+   * of pages by offset, which read the table again for every page (quadratic at a million tasks).
+   */
+  private void stream(String sql, RowHandler handler) throws SQLException {
+    try (Connection read = dataSource.getConnection()) {
+      boolean autoCommit = read.getAutoCommit();
+      read.setAutoCommit(false);
+      read.setReadOnly(true);
+      try (PreparedStatement statement = read.prepareStatement(sql)) {
+        statement.setFetchSize(PAGE);
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            handler.handle(rows);
+          }
         }
-      }
-      if (page.size() < PAGE) {
-        return values;
+      } finally {
+        read.rollback();
+        read.setReadOnly(false);
+        read.setAutoCommit(autoCommit);
       }
     }
   }
@@ -141,35 +171,17 @@ public class ProjectionRebuild {
   /** A candidate group's addition to a task. */
   private record Addition(Date time, String group) {}
 
-  /** Per task every addition of a candidate group, from history. */
-  private static Map<String, List<Addition>> candidateAdditions(HistoryService history) {
-    Map<String, List<Addition>> additions = new HashMap<>();
-    for (int first = 0; ; first += PAGE) {
-      List<HistoricIdentityLinkLog> page = history.createHistoricIdentityLinkLogQuery().type(IdentityLinkType.CANDIDATE)
-          .operationType("add").orderByTime().asc().listPage(first, PAGE);
-      for (HistoricIdentityLinkLog link : page) {
-        if (link.getTaskId() != null && link.getGroupId() != null) {
-          additions.computeIfAbsent(link.getTaskId(), t -> new java.util.ArrayList<>())
-              .add(new Addition(link.getTime(), link.getGroupId()));
-        }
-      }
-      if (page.size() < PAGE) {
-        return additions;
-      }
-    }
-  }
-
   /**
    * The function of the task as the plugin takes it: the first by name of the candidate groups it was
    * created with, i.e. added before history recorded its start (the engine adds a task's candidates
    * before it records it; escalation and vacancies add theirs later).
    */
-  private static String functionOf(HistoricTaskInstance task, List<Addition> additions) {
+  private static String functionOf(Date taskStart, List<Addition> additions) {
     if (additions == null || additions.isEmpty()) {
       return null;
     }
     TreeSet<String> atCreation = new TreeSet<>();
-    additions.stream().filter(a -> !a.time().after(task.getStartTime())).forEach(a -> atCreation.add(a.group()));
+    additions.stream().filter(a -> !a.time().after(taskStart)).forEach(a -> atCreation.add(a.group()));
     if (atCreation.isEmpty()) {
       Date earliest = additions.stream().map(Addition::time).min(Date::compareTo).orElseThrow();
       additions.stream().filter(a -> a.time().equals(earliest)).forEach(a -> atCreation.add(a.group()));

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import se.samverkan.engine.SwedishTime;
@@ -70,28 +71,48 @@ final class TaskProjection {
     return swedish.getYear() + "-K" + ((swedish.getMonthValue() - 1) / 3 + 1);
   }
 
+  private static final String INSERT = "insert into " + TABLE
+      + " (task_id, process_instance_id, process_key, task_key, task_name, kommun, lpo, funktion, created_at,"
+      + " due_at, ended_at, outcome, escalated, created_quarter, ended_quarter)"
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   static void insert(Connection connection, Row row) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("insert into " + TABLE
-        + " (task_id, process_instance_id, process_key, task_key, task_name, kommun, lpo, funktion, created_at,"
-        + " due_at, ended_at, outcome, escalated, created_quarter, ended_quarter)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, row.taskId());
-      insert.setString(2, row.processInstanceId());
-      insert.setString(3, row.processKey());
-      insert.setString(4, row.taskKey());
-      insert.setString(5, truncated(row.taskName()));
-      insert.setString(6, row.kommun());
-      insert.setString(7, row.lpo());
-      insert.setString(8, row.funktion());
-      insert.setTimestamp(9, timestamp(row.createdAt()));
-      setTimestamp(insert, 10, row.dueAt());
-      setTimestamp(insert, 11, row.endedAt());
-      insert.setString(12, row.outcome());
-      insert.setBoolean(13, row.escalated());
-      insert.setString(14, row.createdQuarter());
-      insert.setString(15, row.endedQuarter());
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      bind(insert, row);
       insert.executeUpdate();
     }
+  }
+
+  /** Many rows in one batch (the rebuild from history). */
+  static void insertAll(Connection connection, List<Row> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (Row row : rows) {
+        bind(insert, row);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void bind(PreparedStatement insert, Row row) throws SQLException {
+    insert.setString(1, row.taskId());
+    insert.setString(2, row.processInstanceId());
+    insert.setString(3, row.processKey());
+    insert.setString(4, row.taskKey());
+    insert.setString(5, truncated(row.taskName()));
+    insert.setString(6, row.kommun());
+    insert.setString(7, row.lpo());
+    insert.setString(8, row.funktion());
+    insert.setTimestamp(9, timestamp(row.createdAt()));
+    setTimestamp(insert, 10, row.dueAt());
+    setTimestamp(insert, 11, row.endedAt());
+    insert.setString(12, row.outcome());
+    insert.setBoolean(13, row.escalated());
+    insert.setString(14, row.createdQuarter());
+    insert.setString(15, row.endedQuarter());
   }
 
   /** The task's current state; false when the task has no row (it was created before the projection). */
