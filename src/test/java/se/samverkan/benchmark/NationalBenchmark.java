@@ -512,15 +512,7 @@ public final class NationalBenchmark {
     int completions = (int) samverkanCompletions.get();
     Map<String, Long> samverkanRows = rowsWrittenSince(engine, "public", rowsBefore);
 
-    StandaloneProcessEngineConfiguration plain = new StandaloneProcessEngineConfiguration();
-    plain.setProcessEngineName("plain-baseline");
-    plain.setDataSource(dataSource("plain", 20));
-    plain.setDatabaseSchema("plain");
-    plain.setDatabaseTablePrefix("plain.");
-    plain.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-    plain.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    plain.setJobExecutorActivate(false);
-    ProcessEngine baseline = plain.buildProcessEngine();
+    ProcessEngine baseline = plainEngine("plain-baseline", "plain").buildProcessEngine();
     try {
       baseline.getRepositoryService().createDeployment().addClasspathResource("benchmark/benchmark-trivial.bpmn").deploy();
       List<String> trivial = new ArrayList<>();
@@ -576,15 +568,8 @@ public final class NationalBenchmark {
       s.execute("DROP SCHEMA IF EXISTS plain2 CASCADE");
       s.execute("CREATE SCHEMA plain2");
     }
-    StandaloneProcessEngineConfiguration plain = new StandaloneProcessEngineConfiguration();
-    plain.setProcessEngineName("plain-same-model");
-    plain.setDataSource(dataSource("plain2", 20));
-    plain.setDatabaseSchema("plain2");
-    plain.setDatabaseTablePrefix("plain2.");
-    plain.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-    plain.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    StandaloneProcessEngineConfiguration plain = plainEngine("plain-same-model", "plain2");
     plain.setAuthorizationEnabled(true);
-    plain.setJobExecutorActivate(false);
     plain.getProcessEnginePlugins().add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
     Map<Object, Object> beans = new HashMap<>();
     for (String kept : List.of("estActors", "estCyclePreparation", "estFollowUp", "estInterventionOutcome", "estInterventions",
@@ -626,6 +611,19 @@ public final class NationalBenchmark {
     } finally {
       baseline.close();
     }
+  }
+
+  /** A plain engine on its own schema of the benchmark's database: Camunda's defaults, history full, no job executor. */
+  private StandaloneProcessEngineConfiguration plainEngine(String name, String schema) {
+    StandaloneProcessEngineConfiguration plain = new StandaloneProcessEngineConfiguration();
+    plain.setProcessEngineName(name);
+    plain.setDataSource(dataSource(schema, 20));
+    plain.setDatabaseSchema(schema);
+    plain.setDatabaseTablePrefix(schema + ".");
+    plain.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    plain.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    plain.setJobExecutorActivate(false);
+    return plain;
   }
 
   /** A bean of the same-model baseline that stands in for one with only side effects: does nothing. */
