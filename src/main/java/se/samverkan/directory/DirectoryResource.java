@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import se.samverkan.engine.CallerGroups;
 
 /**
  * The directory sync for administrators ({@code camunda-admin}) only, behind the REST API's
@@ -131,11 +131,7 @@ public class DirectoryResource {
     if (authentication == null || authentication.getUserId() == null) {
       return false;
     }
-    List<String> groups = authentication.getGroupIds();
-    if (groups == null || groups.isEmpty()) {
-      groups = identity.createGroupQuery().groupMember(authentication.getUserId()).list().stream().map(Group::getId).toList();
-    }
-    return groups.contains(SourceRules.ADMIN_GROUP);
+    return CallerGroups.of(identity, authentication).contains(SourceRules.ADMIN_GROUP);
   }
 
   private static String blankToNull(String value) {

@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import se.samverkan.engine.CallerGroups;
 import se.samverkan.organisation.Organisation;
 
 /**
@@ -118,15 +117,7 @@ public class DocumentResource {
 
   private List<String> groups() {
     IdentityService identity = engine.getIdentityService();
-    Authentication authentication = identity.getCurrentAuthentication();
-    if (authentication == null) {
-      return List.of();
-    }
-    List<String> groups = authentication.getGroupIds();
-    if (groups == null || groups.isEmpty()) {
-      groups = identity.createGroupQuery().groupMember(authentication.getUserId()).list().stream().map(Group::getId).toList();
-    }
-    return groups;
+    return CallerGroups.of(identity, identity.getCurrentAuthentication());
   }
 
   private static Response json(Response.Status status, Object body) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,6 @@ import se.samverkan.organisation.Viewer;
 @Component("documents")
 public class Documents {
 
-  static final String ADMIN_GROUP = "camunda-admin";
   /** What a diarienummer may look like: "KS 2027/123", "KS2027-0123", "Dnr 2027.45". */
   static final Pattern DIARIENUMMER = Pattern.compile("[\\p{L}\\d][\\p{L}\\d .:/_-]{0,39}");
   private static final Logger log = LoggerFactory.getLogger(Documents.class);
@@ -63,7 +63,7 @@ public class Documents {
       lpo = organisation.lpoOf(kommun).map(Lpo::slug).orElse("");
     }
     String title = contents.title(kind, execution);
-    byte[] pdf = renderer.pdf(contents.of(kind, execution));
+    byte[] pdf = render(execution, kind);
     Instant now = DocumentContents.now().toInstant();
     DocumentInfo stored = store.insertOnce(new DocumentStore.NewDocument(UUID.randomUUID().toString(), kind, title,
         kommun, lpo, execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
@@ -78,7 +78,11 @@ public class Documents {
    * stored: what the national benchmark times (issue 16: generation under 1 s).
    */
   public byte[] render(DelegateExecution execution, String kindId) {
-    return renderer.pdf(contents.of(kind(kindId), execution));
+    return render(execution, kind(kindId));
+  }
+
+  private byte[] render(DelegateExecution execution, DocumentKind kind) {
+    return renderer.pdf(contents.of(kind, execution));
   }
 
   private static DocumentKind kind(String kindId) {
@@ -121,7 +125,7 @@ public class Documents {
   }
 
   public boolean mayRead(DocumentInfo document, Collection<String> groupIds) {
-    if (groupIds.contains(ADMIN_GROUP)) {
+    if (groupIds.contains(Groups.CAMUNDA_ADMIN)) {
       return true;
     }
     Viewer viewer = viewerOf(document, groupIds);
@@ -133,7 +137,7 @@ public class Documents {
    * municipality (for the LPO-wide agreement: of one of the LPO's municipalities), or an administrator.
    */
   public boolean mayRegister(DocumentInfo document, Collection<String> groupIds) {
-    if (groupIds.contains(ADMIN_GROUP)) {
+    if (groupIds.contains(Groups.CAMUNDA_ADMIN)) {
       return true;
     }
     List<String> municipalities = document.kommun() != null ? List.of(document.kommun())

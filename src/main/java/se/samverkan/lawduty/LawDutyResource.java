@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.identity.Group;
+import se.samverkan.engine.CallerGroups;
 import se.samverkan.organisation.Municipality;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
@@ -90,11 +90,7 @@ public class LawDutyResource {
   }
 
   private boolean mayRead(IdentityService identity, Authentication authentication, String kommun) {
-    List<String> groups = authentication.getGroupIds();
-    if (groups == null || groups.isEmpty()) {
-      groups = identity.createGroupQuery().groupMember(authentication.getUserId()).list().stream()
-          .map(Group::getId).toList();
-    }
+    List<String> groups = CallerGroups.of(identity, authentication);
     String lpo = organisation.lpoOf(kommun).map(l -> l.slug()).orElse("");
     for (String group : groups) {
       if (ADMIN_GROUP.equals(group)) {

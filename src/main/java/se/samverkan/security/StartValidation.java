@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -27,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.springframework.stereotype.Component;
 import se.samverkan.agreement.AgreementPeriods;
 import se.samverkan.agreement.AgreementProcess;
+import se.samverkan.engine.CallerGroups;
 import se.samverkan.forms.FormInputs;
 import se.samverkan.forms.FormRules;
 import se.samverkan.forms.StartRefusedException;
@@ -257,11 +257,7 @@ public class StartValidation implements ExecutionListener {
       if (authentication == null || authentication.getUserId() == null) {
         return Optional.empty();
       }
-      List<String> groups = authentication.getGroupIds();
-      if (groups == null || groups.isEmpty()) {
-        groups = identity.createGroupQuery().groupMember(authentication.getUserId()).list().stream()
-            .map(Group::getId).toList();
-      }
+      List<String> groups = CallerGroups.of(identity, authentication);
       return Optional.of(new Starter(authentication.getUserId(), groups,
           Administrators.includes(authentication.getUserId(), groups, configuration)));
     }
