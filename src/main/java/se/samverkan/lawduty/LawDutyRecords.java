@@ -30,10 +30,22 @@ public final class LawDutyRecords {
 
   /** The record of each of the municipalities, read from history once (e.g. for an LPO's overview). */
   public Map<String, ObjectNode> of(Collection<String> municipalities) {
+    return read(municipalities, history.createHistoricVariableInstanceQuery().variableName(LawDuties.VARIABLE).list());
+  }
+
+  /**
+   * The record of each of the municipalities from the given process instances only: those known to
+   * keep it (Läget's read model knows a municipality's cases), not every instance's {@code lagkrav}.
+   */
+  public Map<String, ObjectNode> of(Collection<String> municipalities, Collection<String> processInstanceIds) {
+    return read(municipalities, processInstanceIds.isEmpty() ? List.of() : history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(processInstanceIds.toArray(String[]::new)).variableName(LawDuties.VARIABLE).list());
+  }
+
+  private static Map<String, ObjectNode> read(Collection<String> municipalities, List<HistoricVariableInstance> records) {
     Map<String, ObjectNode> results = new LinkedHashMap<>();
     municipalities.forEach(kommun -> results.put(kommun, JsonNodeFactory.instance.objectNode()));
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .variableName(LawDuties.VARIABLE).list()) {
+    for (HistoricVariableInstance variable : records) {
       JsonNode record = JsonVariables.toJson(variable.getValue());
       results.forEach((kommun, result) -> record.path(kommun).fields().forEachRemaining(duty -> {
         JsonNode known = result.get(duty.getKey());

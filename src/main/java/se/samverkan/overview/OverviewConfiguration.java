@@ -34,7 +34,7 @@ class OverviewConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void fill() {
-      afterReady.run("Lägets uppgifter ur historiken", rebuild::fillMissing);
+      afterReady.run("Lägets uppgifter och ärenden ur historiken", rebuild::fillMissing);
     }
   }
 }

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The counts of Läget from the read model ({@link TaskProjection}): grouped SQL on the indexed
- * columns kommun and lpo, nothing read per task.
+ * The counts and cases of Läget from the read model ({@link TaskProjection}, {@link CaseProjection}):
+ * grouped SQL on the indexed columns kommun and lpo, nothing read per task, no search of history by
+ * variable.
  */
 class OverviewFigures {
 
@@ -27,6 +28,13 @@ class OverviewFigures {
     Counts plus(Counts other) {
       return new Counts(open + other.open, overdue + other.overdue, escalated + other.escalated,
           completed + other.completed, completedLate + other.completedLate, deleted + other.deleted);
+    }
+  }
+
+  /** A process instance of the read model: when it started and, once it has, ended. */
+  record Case(String id, Date startedAt, Date endedAt) {
+    boolean running() {
+      return endedAt == null;
     }
   }
 
@@ -129,12 +137,57 @@ class OverviewFigures {
     return all.subList(Math.max(0, all.size() - quarters), all.size());
   }
 
-  /** The municipality's latest {@code limit} instances of one process that have tasks, latest first. */
-  List<String> latestInstances(String kommun, String processKey, int limit) {
-    return jdbc.queryForList("select process_instance_id from " + TaskProjection.TABLE
-            + " where kommun = :kommun and process_key = :process group by process_instance_id"
-            + " order by min(created_at) desc limit " + limit,
-        new MapSqlParameterSource("kommun", kommun).addValue("process", processKey), String.class);
+  /** The municipality's latest {@code limit} cases of one process, latest first. */
+  List<Case> latestCases(String kommun, String processKey, int limit) {
+    return cases("kommun = :place", kommun, processKey, limit);
+  }
+
+  /** The LPO's latest {@code limit} LPO-wide cases of one process (e.g. its agreements), latest first. */
+  List<Case> latestLpoCases(String lpo, String processKey, int limit) {
+    return cases("lpo = :place and kommun is null", lpo, processKey, limit);
+  }
+
+  private List<Case> cases(String where, String place, String processKey, int limit) {
+    return jdbc.query("select process_instance_id, started_at, ended_at from " + CaseProjection.TABLE + " where "
+            + where + " and process_key = :process order by started_at desc, process_instance_id desc limit " + limit,
+        new MapSqlParameterSource("place", place).addValue("process", processKey),
+        (rs, n) -> new Case(rs.getString(1), rs.getTimestamp(2), rs.getTimestamp(3)));
+  }
+
+  /** Per municipality of the LPO, its running cases of one process. */
+  Map<String, Integer> running(String lpo, String processKey) {
+    Map<String, Integer> result = new TreeMap<>();
+    jdbc.query("select kommun, count(*) from " + CaseProjection.TABLE + " where lpo = :lpo and kommun is not null"
+            + " and process_key = :process and ended_at is null group by kommun",
+        new MapSqlParameterSource("lpo", lpo).addValue("process", processKey),
+        rs -> { result.put(rs.getString(1), rs.getInt(2)); });
+    return result;
+  }
+
+  /**
+   * The cases that keep a record of lag (2023:196) ({@code variable}, e.g. {@code lagkrav}) for the
+   * municipalities: their own cases and their LPO's LPO-wide ones (a case records the duties of the
+   * municipalities it is for), not every instance of the country.
+   */
+  List<String> recordKeepers(Collection<String> municipalities, String lpo, String variable) {
+    return jdbc.queryForList("select c.process_instance_id from " + CaseProjection.TABLE + " c"
+            + " join ACT_HI_VARINST v on v.PROC_INST_ID_ = c.process_instance_id and v.NAME_ = :variable"
+            + " where c.kommun in (:municipalities) or (c.kommun is null and c.lpo = :lpo)",
+        new MapSqlParameterSource("variable", variable).addValue("municipalities", municipalities).addValue("lpo", lpo),
+        String.class);
+  }
+
+  /** When each of the cases passed the activity (its first time), e.g. an agreement's coming into force. */
+  Map<String, Date> reached(Collection<String> instanceIds, String activityId) {
+    Map<String, Date> result = new LinkedHashMap<>();
+    if (instanceIds.isEmpty()) {
+      return result;
+    }
+    jdbc.query("select PROC_INST_ID_, min(START_TIME_) from ACT_HI_ACTINST where PROC_INST_ID_ in (:ids)"
+            + " and ACT_ID_ = :activity group by PROC_INST_ID_",
+        new MapSqlParameterSource("ids", instanceIds).addValue("activity", activityId),
+        rs -> { result.put(rs.getString(1), rs.getTimestamp(2)); });
+    return result;
   }
 
   /** Open tasks per process instance, for the given instances (e.g. which EST cycles are still planned). */

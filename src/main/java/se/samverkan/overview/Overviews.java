@@ -19,12 +19,10 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
-import se.samverkan.agreement.AgreementPeriods;
 import se.samverkan.agreement.AgreementProcess;
 import se.samverkan.engine.SwedishTime;
 import se.samverkan.est.EstCycleProcess;
@@ -39,6 +37,8 @@ import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
 import se.samverkan.organisation.Viewer;
 import se.samverkan.overview.OverviewAccess.Reader;
+import se.samverkan.lawduty.LawDuties;
+import se.samverkan.overview.OverviewFigures.Case;
 import se.samverkan.overview.OverviewFigures.Counts;
 import se.samverkan.process.JsonVariables;
 import se.samverkan.promise.PromiseProcess;
@@ -46,10 +46,10 @@ import se.samverkan.signing.SignatureCollector;
 
 /**
  * What Läget shows, per municipality, per LPO and on the start page, for one reader. The counts come
- * from the read model ({@link OverviewFigures}); the few per-case facts (the agreement, the
- * municipality's promises and latest EST cycles, the law's record) are read from the engine as the
- * system, bounded ({@link #CASES} instances per kind) and only after the audience check
- * ({@link Viewer}). Nothing here is a case's free text unless {@link Viewer#seesDetails()}.
+ * from the read model ({@link OverviewFigures}), and so do the cases a page shows (the LPO's
+ * agreements, the municipality's promises, EST cycles and reviews, the cases that keep the law's
+ * record); their few facts are read from the engine as the system, by instance id, bounded
+ * ({@link #CASES} instances per kind) and only after the audience check ({@link Viewer}). Nothing here is a case's free text unless {@link Viewer#seesDetails()}.
  */
 @Component
 public class Overviews {
@@ -132,7 +132,7 @@ public class Overviews {
         .findFirst().orElse(null);
     List<Agreement> earlier = agreements.stream().filter(a -> a != inForce).toList();
     return Optional.of(new MunicipalityPage(municipality, lpo, viewer, viewer.seesDetails(), inForce, earlier,
-        promises(reader, kommun, now), est(reader, kommun, viewer, now), seesDuties(viewer) ? duties(kommun) : null,
+        promises(reader, kommun, now), est(reader, kommun, viewer, now), seesDuties(viewer) ? duties(kommun, lpo.slug()) : null,
         staffing(reader, kommun, lpo.slug(), now), figures.quarters(kommun, QUARTERS),
         tasklist(reader, null, kommun)));
   }
@@ -150,7 +150,8 @@ public class Overviews {
     }
     Map<String, Map<String, Map<String, Counts>>> counts = figures.byMunicipalityProcessStep(lpoSlug, now);
     List<String> dutyReaders = levels.entrySet().stream().filter(e -> seesDuties(e.getValue())).map(Map.Entry::getKey).toList();
-    Map<String, ObjectNode> duties = dutyReaders.isEmpty() ? Map.of() : asSystem(() -> new LawDutyRecords(engine.getHistoryService()).of(dutyReaders));
+    Map<String, ObjectNode> duties = dutyReaders.isEmpty() ? Map.of() : dutyRecords(dutyReaders, lpoSlug);
+    Map<String, Integer> runningPromises = figures.running(lpoSlug, PromiseProcess.KEY);
     Map<String, Integer> holders = holders(lpo.get());
     List<MunicipalityRow> rows = new ArrayList<>();
     for (Municipality m : lpo.get().municipalities()) {
@@ -169,7 +170,7 @@ public class Overviews {
         single += n == 1 ? 1 : 0;
       }
       Integer met = duties.containsKey(m.slug()) ? duties.get(m.slug()).size() : null;
-      rows.add(new MunicipalityRow(m, viewer, runningPromises(m.slug()),
+      rows.add(new MunicipalityRow(m, viewer, runningPromises.getOrDefault(m.slug(), 0),
           sum(promise, PromiseProcess.TASK_CARRY_OUT_ACTIVITY, PromiseProcess.TASK_CARRY_OUT_ADDED_ACTIVITY),
           sum(est, EstCycleProcess.JOINT_PLANNING).completed(), sum(est, EstCycleProcess.SUBMIT_REPORT).deleted(),
           sum(est, EstCycleProcess.CARRY_OUT_INTERVENTION), met, vacant, single,
@@ -202,38 +203,30 @@ public class Overviews {
   private List<Agreement> agreements(Reader reader, String lpo) {
     return asSystem(() -> {
       HistoryService history = engine.getHistoryService();
-      List<HistoricProcessInstance> cycles = history.createHistoricProcessInstanceQuery()
-          // by the business key "<lpo> <period>" (indexed), not by the variable lpo that every instance has
-          .processDefinitionKey(AgreementProcess.KEY).processInstanceBusinessKeyLike(AgreementPeriods.businessKey(lpo, "%"))
-          .orderByProcessInstanceStartTime().desc().listPage(0, CASES);
-      Map<String, Map<String, Object>> variables = caseVariables(history, ids(cycles),
-          AgreementProcess.PERIOD, SignatureCollector.SIGNATURES, SignatureCollector.REJECTED);
+      // the LPO's agreement cycles from the read model's cases (indexed by LPO and process)
+      List<Case> cycles = figures.latestLpoCases(lpo, AgreementProcess.KEY, CASES);
       List<String> ids = ids(cycles);
-      // one query each, not one per cycle: an agreement comes into force once per LPO and period
-      Map<String, Date> inForceAt = new HashMap<>();
-      if (!ids.isEmpty()) {
-        history.createHistoricActivityInstanceQuery().activityId(AgreementProcess.EVENT_IN_FORCE).list().stream()
-            .filter(a -> ids.contains(a.getProcessInstanceId()))
-            .forEach(a -> inForceAt.put(a.getProcessInstanceId(), a.getStartTime()));
-      }
+      Map<String, Map<String, Object>> variables = caseVariables(history, ids,
+          AgreementProcess.PERIOD, SignatureCollector.SIGNATURES, SignatureCollector.REJECTED);
+      Map<String, Date> inForceAt = figures.reached(ids, AgreementProcess.EVENT_IN_FORCE);
       Map<String, Map<String, Counts>> steps = figures.byInstanceStep(ids, ClockUtil.getCurrentTime());
       List<Agreement> result = new ArrayList<>();
-      for (HistoricProcessInstance cycle : cycles) {
-        Map<String, Object> v = variables.getOrDefault(cycle.getId(), Map.of());
-        Date inForce = inForceAt.get(cycle.getId());
-        String status = inForce == null ? (cycle.getEndTime() == null ? "Under framtagande" : "Avslutad utan underskrift")
-            : cycle.getEndTime() == null ? "Gäller" : "Avslutad";
+      for (Case cycle : cycles) {
+        Map<String, Object> v = variables.getOrDefault(cycle.id(), Map.of());
+        Date inForce = inForceAt.get(cycle.id());
+        String status = inForce == null ? (cycle.running() ? "Under framtagande" : "Avslutad utan underskrift")
+            : cycle.running() ? "Gäller" : "Avslutad";
         List<Signature> signatures = new ArrayList<>();
         if (inForce != null) {
           JsonVariables.toJson(v.get(SignatureCollector.SIGNATURES)).fields().forEachRemaining(e -> signatures.add(
               new Signature(JsonVariables.text(e.getValue(), "funktion"), day(JsonVariables.text(e.getValue(), "datum")),
                   JsonVariables.text(e.getValue(), "anvandare"))));
         }
-        long followUps = steps.getOrDefault(cycle.getId(), Map.of())
+        long followUps = steps.getOrDefault(cycle.id(), Map.of())
             .getOrDefault(AgreementProcess.TASK_FOLLOW_UP, Counts.NONE).completed();
-        String next = cycle.getEndTime() == null ? nextTimer(cycle.getId(), AgreementProcess.EVENT_YEAR_PASSED) : null;
+        String next = cycle.running() ? nextTimer(cycle.id(), AgreementProcess.EVENT_YEAR_PASSED) : null;
         result.add(new Agreement(String.valueOf(v.getOrDefault(AgreementProcess.PERIOD, "")), status,
-            inForce == null ? null : day(inForce), signatures, next, (int) followUps, cockpit(reader, cycle.getId())));
+            inForce == null ? null : day(inForce), signatures, next, (int) followUps, cockpit(reader, cycle.id())));
       }
       return result;
     });
@@ -247,16 +240,13 @@ public class Overviews {
     Map<String, List<String>> steps = figures.openSteps(kommun, PromiseProcess.KEY);
     return asSystem(() -> {
       HistoryService history = engine.getHistoryService();
-      // a medborgarlöfte has a task from its start: found through the read model's (kommun, process_key) index
-      List<String> ids = figures.latestInstances(kommun, PromiseProcess.KEY, CASES);
-      List<HistoricProcessInstance> promises = ids.isEmpty() ? List.of() : history.createHistoricProcessInstanceQuery()
-          .processInstanceIds(new java.util.HashSet<>(ids)).orderByProcessInstanceStartTime().desc().list();
+      List<Case> promises = figures.latestCases(kommun, PromiseProcess.KEY, CASES);
       Map<String, Map<String, Object>> variables = caseVariables(history, ids(promises),
           PromiseProcess.PERIOD, PromiseProcess.ROUND, SignatureCollector.SIGNATURES);
       List<Promise> result = new ArrayList<>();
-      for (HistoricProcessInstance promise : promises) {
-        Map<String, Object> v = variables.getOrDefault(promise.getId(), Map.of());
-        Map<String, Map<String, Counts>> bySteps = counts.getOrDefault(promise.getId(), Map.of());
+      for (Case promise : promises) {
+        Map<String, Object> v = variables.getOrDefault(promise.id(), Map.of());
+        Map<String, Map<String, Counts>> bySteps = counts.getOrDefault(promise.id(), Map.of());
         Map<String, Counts> activities = new TreeMap<>();
         for (String step : List.of(PromiseProcess.TASK_CARRY_OUT_ACTIVITY, PromiseProcess.TASK_CARRY_OUT_ADDED_ACTIVITY)) {
           bySteps.getOrDefault(step, Map.of()).forEach((f, c) -> activities.merge(f, c, Counts::plus));
@@ -264,19 +254,19 @@ public class Overviews {
         List<FunctionCounts> byFunction = activities.entrySet().stream()
             .map(e -> functionCounts(reader, e.getKey(), e.getValue(), kommun)).toList();
         String signedAt = latestSignature(v.get(SignatureCollector.SIGNATURES));
-        String status = promise.getEndTime() != null ? "Avslutat"
+        String status = !promise.running() ? "Avslutat"
             : bySteps.containsKey(PromiseProcess.TASK_CARRY_OUT_ACTIVITY) ? "Genomförs"
             : signedAt != null ? "Undertecknat" : "Formuleras och undertecknas";
-        boolean running = promise.getEndTime() == null;
+        boolean running = promise.running();
         result.add(new Promise(String.valueOf(v.getOrDefault(PromiseProcess.PERIOD, "")),
             v.get(PromiseProcess.ROUND) instanceof Number n ? n.intValue() : 1, status,
-            steps.getOrDefault(promise.getId(), List.of()), signedAt, byFunction,
+            steps.getOrDefault(promise.id(), List.of()), signedAt, byFunction,
             activities.values().stream().reduce(Counts.NONE, Counts::plus),
             sum(bySteps, PromiseProcess.TASK_QUARTERLY_STATUS), sum(bySteps, PromiseProcess.TASK_YEARLY_FOLLOW_UP),
-            nextDue.containsKey(promise.getId()) ? day(nextDue.get(promise.getId())) : null,
-            running ? nextTimer(promise.getId(), PromiseProcess.EVENT_QUARTER_PASSED) : null,
-            running ? nextTimer(promise.getId(), PromiseProcess.EVENT_YEAR_PASSED) : null,
-            cockpit(reader, promise.getId())));
+            nextDue.containsKey(promise.id()) ? day(nextDue.get(promise.id())) : null,
+            running ? nextTimer(promise.id(), PromiseProcess.EVENT_QUARTER_PASSED) : null,
+            running ? nextTimer(promise.id(), PromiseProcess.EVENT_YEAR_PASSED) : null,
+            cockpit(reader, promise.id())));
       }
       return result;
     });
@@ -297,9 +287,7 @@ public class Overviews {
   private Est est(Reader reader, String kommun, Viewer viewer, Date now) {
     return asSystem(() -> {
       HistoryService history = engine.getHistoryService();
-      List<HistoricProcessInstance> cycles = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(EstCycleProcess.KEY).variableValueEquals(EstCycleProcess.KOMMUN, kommun)
-          .orderByProcessInstanceStartTime().desc().listPage(0, CASES);
+      List<Case> cycles = figures.latestCases(kommun, EstCycleProcess.KEY, CASES);
       List<String> ids = ids(cycles);
       Map<String, Map<String, Counts>> counts = figures.byInstanceStep(ids, now);
       Map<String, Map<String, Object>> variables = caseVariables(history, ids, EstCycleProcess.MEETING,
@@ -313,12 +301,12 @@ public class Overviews {
       Map<String, Counts> reports = new TreeMap<>();
       Map<String, Integer> places = new HashMap<>();
       Map<String, String> placeNames = new HashMap<>();
-      for (HistoricProcessInstance cycle : cycles) {
-        Map<String, Counts> steps = counts.getOrDefault(cycle.getId(), Map.of());
-        Map<String, Object> v = variables.getOrDefault(cycle.getId(), Map.of());
+      for (Case cycle : cycles) {
+        Map<String, Counts> steps = counts.getOrDefault(cycle.id(), Map.of());
+        Map<String, Object> v = variables.getOrDefault(cycle.id(), Map.of());
         if (steps.getOrDefault(EstCycleProcess.JOINT_PLANNING, Counts.NONE).completed() > 0) {
           held++;
-        } else if (cycle.getEndTime() == null) {
+        } else if (cycle.running()) {
           planned++;
           if (v.get(EstCycleProcess.MEETING) instanceof Date meeting && (nextMeeting == null || meeting.before(nextMeeting))) {
             nextMeeting = meeting;
@@ -361,18 +349,15 @@ public class Overviews {
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .limit(5).map(e -> new Place(placeNames.get(e.getKey()), e.getValue())).toList() : null;
       return new Est(held, planned, nextMeeting == null ? null : day(nextMeeting), missing, decided, done, carried, top,
-          viewer.seesDetails() ? priorities(history, kommun) : null);
+          viewer.seesDetails() ? priorities(history, figures.latestCases(kommun, EstReviewProcess.KEY, CASES)) : null);
     });
   }
 
   /** The styrgrupp's priorities of its latest review of the municipality's EST work. */
-  private static String priorities(HistoryService history, String kommun) {
-    List<HistoricProcessInstance> reviews = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(EstReviewProcess.KEY).variableValueEquals(EstReviewProcess.KOMMUN, kommun)
-        .orderByProcessInstanceStartTime().desc().listPage(0, CASES);
+  private static String priorities(HistoryService history, List<Case> reviews) {
     Map<String, Map<String, Object>> variables = caseVariables(history, ids(reviews), EstReviewProcess.PRIORITIES);
-    for (HistoricProcessInstance review : reviews) {
-      String text = JsonVariables.textOf(variables.getOrDefault(review.getId(), Map.of()).get(EstReviewProcess.PRIORITIES));
+    for (Case review : reviews) {
+      String text = JsonVariables.textOf(variables.getOrDefault(review.id(), Map.of()).get(EstReviewProcess.PRIORITIES));
       if (text != null && !text.isBlank()) {
         return text;
       }
@@ -382,8 +367,8 @@ public class Overviews {
 
   // --- the law, staffing --------------------------------------------------------------------------------------
 
-  private List<Duty> duties(String kommun) {
-    ObjectNode record = asSystem(() -> new LawDutyRecords(engine.getHistoryService()).of(kommun));
+  private List<Duty> duties(String kommun, String lpo) {
+    ObjectNode record = dutyRecords(List.of(kommun), lpo).get(kommun);
     List<Duty> duties = new ArrayList<>();
     for (LawDuty duty : LawDuty.values()) {
       JsonNode met = record.path(duty.name());
@@ -391,6 +376,12 @@ public class Overviews {
           : new Duty(duty.label(), true, day(met.path("datum").asText()), met.path("steg").asText()));
     }
     return duties;
+  }
+
+  /** The municipalities' records of lag (2023:196), from the cases that keep them (the read model knows which). */
+  private Map<String, ObjectNode> dutyRecords(List<String> municipalities, String lpo) {
+    List<String> keepers = figures.recordKeepers(municipalities, lpo, LawDuties.VARIABLE);
+    return asSystem(() -> new LawDutyRecords(engine.getHistoryService()).of(municipalities, keepers));
   }
 
   private Staffing staffing(Reader reader, String kommun, String lpo, Date now) {
@@ -427,12 +418,6 @@ public class Overviews {
       }
     }
     return holders;
-  }
-
-  private int runningPromises(String kommun) {
-    return asSystem(() -> (int) engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PromiseProcess.KEY).variableValueEquals(PromiseProcess.MUNICIPALITY, kommun)
-        .unfinished().count());
   }
 
   // --- links --------------------------------------------------------------------------------------------------
@@ -494,8 +479,8 @@ public class Overviews {
     return result;
   }
 
-  private static List<String> ids(List<HistoricProcessInstance> instances) {
-    return instances.stream().map(HistoricProcessInstance::getId).toList();
+  private static List<String> ids(List<Case> cases) {
+    return cases.stream().map(Case::id).toList();
   }
 
   /**

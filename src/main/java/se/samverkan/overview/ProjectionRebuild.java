@@ -21,7 +21,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import se.samverkan.organisation.Organisation;
 
 /**
- * Fills Läget's read model from the engine's history, by the same rules as {@link ProjectionPlugin}:
+ * Fills Läget's read model (tasks and cases) from the engine's history, by the same rules as {@link ProjectionPlugin}:
  * at startup when the table is empty (an installation from before the projection), and on demand
  * ({@link #rebuild}). Reads the history tables in one streamed pass each (the cases'
  * {@code kommun} and {@code lpo}, the candidate groups, the tasks) and writes in batches: not one query
@@ -45,29 +45,33 @@ public class ProjectionRebuild {
   }
 
   /**
-   * Adds the tasks history has and the table lacks, when it has fewer rows than history has tasks
-   * (an installation from before the projection); returns the rows written. Safe beside the users
-   * and on several nodes: a row the plugin or another node wrote meanwhile fails the run on its key,
-   * and the next run (AfterReady retries) skips it.
+   * Adds the tasks and cases history has and the tables lack, for each table that has fewer rows than
+   * history has tasks or process instances (an installation from before the projection); returns the
+   * rows written. Safe beside the users and on several nodes: a row the plugin or another node wrote
+   * meanwhile fails the run on its key, and the next run (AfterReady retries) skips it.
    */
   public int fillMissing() {
-    Long rows = jdbc.queryForObject("select count(*) from " + TaskProjection.TABLE, Long.class);
-    long tasks = engine.getHistoryService().createHistoricTaskInstanceQuery().count();
-    if (rows != null && rows >= tasks) {
+    Long taskRows = jdbc.queryForObject("select count(*) from " + TaskProjection.TABLE, Long.class);
+    Long caseRows = jdbc.queryForObject("select count(*) from " + CaseProjection.TABLE, Long.class);
+    boolean tasks = taskRows == null || taskRows < engine.getHistoryService().createHistoricTaskInstanceQuery().count();
+    boolean cases = caseRows == null
+        || caseRows < engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    if (!tasks && !cases) {
       return 0;
     }
-    int written = fill(true);
-    log.info("Läget: {} uppgifter lästa från historiken in i {}", written, TaskProjection.TABLE);
+    int written = fill(true, tasks, cases);
+    log.info("Läget: {} rader lästa från historiken in i {} och {}", written, TaskProjection.TABLE, CaseProjection.TABLE);
     return written;
   }
 
-  /** Empties the table and fills it anew from history; returns the rows written. */
+  /** Empties the tables and fills them anew from history; returns the rows written. */
   public int rebuild() {
     jdbc.update("delete from " + TaskProjection.TABLE);
-    return fill(false);
+    jdbc.update("delete from " + CaseProjection.TABLE);
+    return fill(false, true, true);
   }
 
-  private int fill(boolean skipExisting) {
+  private int fill(boolean skipExisting, boolean tasks, boolean cases) {
     Map<String, String> kommunByCase = new HashMap<>();
     Map<String, String> lpoByCase = new HashMap<>();
     Map<String, List<Addition>> additionsByTask = new HashMap<>();
@@ -81,6 +85,22 @@ public class ProjectionRebuild {
           + " and PROC_INST_ID_ = EXECUTION_ID_", rows -> {
         (("kommun".equals(rows.getString(2))) ? kommunByCase : lpoByCase).put(rows.getString(1), rows.getString(3));
       });
+      if (cases) {
+        List<CaseProjection.Row> batch = new java.util.ArrayList<>();
+        stream("select ID_, PROC_DEF_KEY_, START_TIME_, END_TIME_ from ACT_HI_PROCINST order by START_TIME_, ID_", rows -> {
+          String id = rows.getString(1);
+          TaskProjection.Place place = TaskProjection.Place.of(organisation, kommunByCase.get(id), lpoByCase.get(id), null);
+          batch.add(new CaseProjection.Row(id, rows.getString(2), place.kommun(), place.lpo(), rows.getTimestamp(3),
+              rows.getTimestamp(4)));
+          if (batch.size() == PAGE) {
+            written[0] += writeCases(connection, batch, skipExisting);
+          }
+        });
+        written[0] += writeCases(connection, batch, skipExisting);
+      }
+      if (!tasks) {
+        return written[0];
+      }
       // every addition of a candidate group to a task
       stream("select TASK_ID_, GROUP_ID_, TIMESTAMP_ from ACT_HI_IDENTITYLINK where TYPE_ = 'candidate'"
           + " and OPERATION_TYPE_ = 'add' and TASK_ID_ is not null and GROUP_ID_ is not null", rows -> additionsByTask
@@ -119,22 +139,35 @@ public class ProjectionRebuild {
     }
   }
 
+  /** Writes the batch of cases (without those the table has, when asked) and empties it; returns the rows written. */
+  private int writeCases(Connection connection, List<CaseProjection.Row> batch, boolean skipExisting) throws SQLException {
+    java.util.Set<String> existing = skipExisting ? existing(CaseProjection.TABLE, "process_instance_id",
+        batch.stream().map(CaseProjection.Row::processInstanceId).toList()) : java.util.Set.of();
+    List<CaseProjection.Row> missing = batch.stream().filter(row -> !existing.contains(row.processInstanceId())).toList();
+    CaseProjection.insertAll(connection, missing);
+    batch.clear();
+    return missing.size();
+  }
+
   /** Writes the batch (without the rows the table has, when asked) and empties it; returns the rows written. */
   private int write(Connection connection, List<TaskProjection.Row> batch, boolean skipExisting) throws SQLException {
-    java.util.Set<String> existing = skipExisting ? existing(batch) : java.util.Set.of();
+    java.util.Set<String> existing = skipExisting
+        ? existing(TaskProjection.TABLE, "task_id", batch.stream().map(TaskProjection.Row::taskId).toList())
+        : java.util.Set.of();
     List<TaskProjection.Row> missing = batch.stream().filter(row -> !existing.contains(row.taskId())).toList();
     TaskProjection.insertAll(connection, missing);
     batch.clear();
     return missing.size();
   }
 
-  private java.util.Set<String> existing(List<TaskProjection.Row> batch) {
-    if (batch.isEmpty()) {
+  /** Which of the keys the table has already. */
+  private java.util.Set<String> existing(String table, String key, List<String> keys) {
+    if (keys.isEmpty()) {
       return java.util.Set.of();
     }
-    String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
-    return new java.util.HashSet<>(jdbc.queryForList("select task_id from " + TaskProjection.TABLE
-        + " where task_id in (" + marks + ")", String.class, batch.stream().map(TaskProjection.Row::taskId).toArray()));
+    String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+    return new java.util.HashSet<>(jdbc.queryForList("select " + key + " from " + table
+        + " where " + key + " in (" + marks + ")", String.class, keys.toArray()));
   }
 
   /** One row of a streamed history query. */

@@ -131,7 +131,7 @@ final class TaskProjection {
   }
 
   static ProcessEngineException failure(SQLException e) {
-    return new ProcessEngineException("Lägets uppgiftstabell kunde inte skrivas: " + e.getMessage(), e);
+    return new ProcessEngineException("Lägets läsmodell kunde inte skrivas: " + e.getMessage(), e);
   }
 
   private static String truncated(String name) {

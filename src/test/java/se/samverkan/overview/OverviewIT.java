@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,14 +233,80 @@ class OverviewIT {
     assertThat(live).filteredOn(r -> EstCycleProcess.SUBMIT_REPORT.equals(r.get("TASK_KEY")) && "deleted".equals(r.get("OUTCOME")))
         .isNotEmpty();
 
+    List<Map<String, Object>> liveCases = caseRows(jdbc);
+    List<HistoricProcessInstance> cases = caseTree();
+    assertThat(liveCases).extracting(r -> r.get("PROCESS_INSTANCE_ID"))
+        .containsExactlyInAnyOrderElementsOf(cases.stream().map(HistoricProcessInstance::getId).toList());
+    for (HistoricProcessInstance instance : cases) {
+      Map<String, Object> row = liveCases.stream().filter(r -> instance.getId().equals(r.get("PROCESS_INSTANCE_ID")))
+          .findFirst().orElseThrow();
+      assertThat(row).as(instance.getProcessDefinitionKey()).containsEntry("PROCESS_KEY", instance.getProcessDefinitionKey())
+          .containsEntry("LPO", LPO);
+      assertThat(row.get("ENDED_AT") == null).as(instance.getProcessDefinitionKey()).isEqualTo(instance.getEndTime() == null);
+    }
+    assertThat(liveCases).filteredOn(r -> promise.equals(r.get("PROCESS_INSTANCE_ID")))
+        .singleElement().satisfies(r -> assertThat(r).containsEntry("KOMMUN", "lycksele"));
+    assertThat(liveCases).filteredOn(r -> "samverkansprocess".equals(r.get("PROCESS_KEY")))
+        .singleElement().satisfies(r -> assertThat(r).containsEntry("KOMMUN", null));
+    assertThat(liveCases).filteredOn(r -> EstCycleProcess.KEY.equals(r.get("PROCESS_KEY")))
+        .extracting(r -> r.get("KOMMUN")).containsExactlyInAnyOrder("lycksele", "sorsele");
+
     rebuild.rebuild();
-    List<Map<String, Object>> rebuilt = rows(jdbc);
+    assertSameRows(liveCases, caseRows(jdbc), "STARTED_AT", "ENDED_AT");
+    assertSameRows(live, rows(jdbc), "CREATED_AT", "ENDED_AT");
+  }
+
+  /** The law's record from the cases that keep it is the record read from every instance's {@code lagkrav}. */
+  @Test
+  void shouldReadTheLawsRecordFromTheCasesThatKeepItAsFromAllOfHistory() {
+    OverviewFigures figures = new OverviewFigures(dataSource);
+    List<String> municipalities = List.of("lycksele", "sorsele", "mala");
+    se.samverkan.lawduty.LawDutyRecords records = new se.samverkan.lawduty.LawDutyRecords(history);
+    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> narrowed = records.of(municipalities,
+        figures.recordKeepers(municipalities, LPO, se.samverkan.lawduty.LawDuties.VARIABLE));
+    assertThat(narrowed).isEqualTo(records.of(municipalities));
+    assertThat(narrowed.get("lycksele").size()).isGreaterThanOrEqualTo(2);
+  }
+
+  /** A refused start (a municipality the organisation does not know) leaves neither a case nor a task behind. */
+  @Test
+  void shouldWriteNoRowsForARefusedStart() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    Long cases = jdbc.queryForObject("select count(*) from " + CaseProjection.TABLE, Long.class);
+    Long tasks = jdbc.queryForObject("select count(*) from " + TaskProjection.TABLE, Long.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.startProcessInstanceByKey(EstCycleProcess.KEY,
+        Map.of(EstCycleProcess.KOMMUN, "atlantis"))).hasMessageContaining("atlantis");
+    assertThat(jdbc.queryForObject("select count(*) from " + CaseProjection.TABLE, Long.class)).isEqualTo(cases);
+    assertThat(jdbc.queryForObject("select count(*) from " + TaskProjection.TABLE, Long.class)).isEqualTo(tasks);
+  }
+
+  /** The driven cases and the instances they called (the agreement's situation pictures). */
+  private List<HistoricProcessInstance> caseTree() {
+    List<HistoricProcessInstance> tree = new ArrayList<>();
+    instances.forEach(id -> tree.addAll(history.createHistoricProcessInstanceQuery().rootProcessInstanceId(id).list()));
+    return tree;
+  }
+
+  private List<Map<String, Object>> caseRows(JdbcTemplate jdbc) {
+    List<String> ids = caseTree().stream().map(HistoricProcessInstance::getId).toList();
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Map<String, Object> row : jdbc.queryForList("select * from " + CaseProjection.TABLE
+        + " where process_instance_id in (" + marks + ") order by process_instance_id", ids.toArray())) {
+      Map<String, Object> upper = new java.util.TreeMap<>();
+      row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+      rows.add(upper);
+    }
+    return rows;
+  }
+
+  /** The same rows, their times (the listener's clock, history's a few milliseconds apart) within 2 s. */
+  private static void assertSameRows(List<Map<String, Object>> live, List<Map<String, Object>> rebuilt, String... times) {
     assertThat(rebuilt).hasSameSizeAs(live);
     for (int i = 0; i < live.size(); i++) {
       Map<String, Object> before = new java.util.HashMap<>(live.get(i));
       Map<String, Object> after = new java.util.HashMap<>(rebuilt.get(i));
-      // the listener takes the task's times, history its own a few milliseconds apart
-      for (String time : List.of("CREATED_AT", "ENDED_AT")) {
+      for (String time : times) {
         Object timeBefore = before.remove(time);
         Object timeAfter = after.remove(time);
         if (timeBefore == null) {
@@ -248,7 +315,7 @@ class OverviewIT {
           assertThat(((Timestamp) timeAfter).getTime()).as(time).isCloseTo(((Timestamp) timeBefore).getTime(), within(2000L));
         }
       }
-      assertThat(after).as("row of task %s", before.get("TASK_ID")).isEqualTo(before);
+      assertThat(after).as("row %s", before).isEqualTo(before);
     }
   }
 

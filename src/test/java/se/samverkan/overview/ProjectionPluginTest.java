@@ -22,7 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.samverkan.EscalationTestProcess;
 import se.samverkan.ProcessTestEngine;
 
-/** ProjectionPlugin on the process tests' engine: a task's row as it is created, escalated, completed and deleted. */
+/**
+ * ProjectionPlugin on the process tests' engine: a task's row as it is created, escalated, completed
+ * and deleted; a case's row as it starts and ends.
+ */
 @Deployment(resources = {EscalationTestProcess.RESOURCE, EscalationTestProcess.FORM})
 class ProjectionPluginTest {
 
@@ -71,6 +74,22 @@ class ProjectionPluginTest {
         .containsEntry("LPO", "sodra-lappland");
   }
 
+  @Test
+  void shouldRecordEachCaseWithItsPlaceFromStartToEnd() {
+    String completed = runtimeService.startProcessInstanceByKey(EscalationTestProcess.PROCESS_KEY,
+        Map.of(EscalationTestProcess.FUNCTION, "samordnare-lycksele", "kommun", "lycksele")).getId();
+    String lpoWide = runtimeService.startProcessInstanceByKey(EscalationTestProcess.PROCESS_KEY,
+        Map.of(EscalationTestProcess.FUNCTION, "kommunpolis-sodra-lappland", "lpo", "sodra-lappland")).getId();
+    assertThat(caseRow(completed)).containsEntry("PROCESS_KEY", EscalationTestProcess.PROCESS_KEY)
+        .containsEntry("KOMMUN", "lycksele").containsEntry("LPO", "sodra-lappland").containsEntry("ENDED_AT", null);
+    assertThat(caseRow(lpoWide)).containsEntry("KOMMUN", null).containsEntry("LPO", "sodra-lappland");
+
+    taskService.complete(taskService.createTaskQuery().processInstanceId(completed).singleResult().getId());
+    runtimeService.deleteProcessInstance(lpoWide, "test", true);
+    assertThat(caseRow(completed).get("ENDED_AT")).isNotNull();
+    assertThat(caseRow(lpoWide).get("ENDED_AT")).isNotNull();
+  }
+
   private Task start(String function) {
     String id = runtimeService.startProcessInstanceByKey(EscalationTestProcess.PROCESS_KEY,
         Map.of(EscalationTestProcess.FUNCTION, function)).getId();
@@ -80,6 +99,13 @@ class ProjectionPluginTest {
   private void fire(Job timer) {
     ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
     managementService.executeJob(timer.getId());
+  }
+
+  private Map<String, Object> caseRow(String processInstanceId) {
+    Map<String, Object> upper = new java.util.HashMap<>();
+    jdbc.queryForMap("select * from " + CaseProjection.TABLE + " where process_instance_id = ?", processInstanceId)
+        .forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+    return upper;
   }
 
   private Map<String, Object> row(Task task) {
