@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import se.samverkan.engine.AsSystem;
 import se.samverkan.engine.CallerGroups;
 
 /**
@@ -54,14 +55,8 @@ public class DirectoryResource {
     if (!isAdministrator(authentication)) {
       return refused();
     }
-    DirectorySync.Outcome outcome;
     // the sync changes identities as the system, as it does on its schedule
-    identity.clearAuthentication();
-    try {
-      outcome = sync.run(release == null ? Set.of() : Set.copyOf(release));
-    } finally {
-      identity.setAuthentication(authentication);
-    }
+    DirectorySync.Outcome outcome = AsSystem.call(identity, () -> sync.run(release == null ? Set.of() : Set.copyOf(release)));
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     if (outcome.skippedBecauseLocked()) {
       body.put("meddelande", "En annan nod synkroniserar katalogerna just nu; försök igen om en stund.");

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import se.samverkan.engine.AsSystem;
 import se.samverkan.engine.SwedishTime;
 import se.samverkan.organisation.Organisation;
 import se.samverkan.organisation.OrganisationFunction;
@@ -251,18 +251,12 @@ final class DocumentContents {
       return "–";
     }
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    return AsSystem.call(identity, () -> {
       org.camunda.bpm.engine.identity.User user = identity.createUserQuery().userId(userId).singleResult();
       String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
           + (user.getLastName() == null ? "" : user.getLastName())).strip();
       return name.isEmpty() ? userId : name + " (" + userId + ")";
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   /**
@@ -273,19 +267,12 @@ final class DocumentContents {
   private List<List<String>> rejectionRounds(DelegateExecution execution) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    List<HistoricDetail> updates;
-    try {
+    List<HistoricDetail> updates = AsSystem.call(identity, () -> {
       HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
           .processInstanceId(execution.getProcessInstanceId()).variableName("avslagsmotiveringar").singleResult();
-      updates = variable == null ? List.of() : history.createHistoricDetailQuery().variableInstanceId(variable.getId())
-          .variableUpdates().orderPartiallyByOccurrence().asc().list();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+      return variable == null ? List.<HistoricDetail>of() : history.createHistoricDetailQuery()
+          .variableInstanceId(variable.getId()).variableUpdates().orderPartiallyByOccurrence().asc().list();
+    });
     List<List<String>> rounds = new ArrayList<>();
     String round = null;
     Date roundTime = null;

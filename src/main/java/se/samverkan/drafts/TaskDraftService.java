@@ -166,15 +166,7 @@ public class TaskDraftService {
 
   /** Engine calls about the user, not on their behalf: their own authorizations are checked above. */
   private <T> T asSystem(java.util.function.Supplier<T> call) {
-    Authentication reader = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return call.get();
-    } finally {
-      if (reader != null) {
-        identity.setAuthentication(reader);
-      }
-    }
+    return se.samverkan.engine.AsSystem.call(identity, call);
   }
 
   private Authentication current() {

@@ -61,13 +61,7 @@ public class EstPauseController {
 
   /** Engine properties and starting cycles need system rights; the function was checked above. */
   private <T> T asSystem(java.util.function.Supplier<T> work) {
-    Authentication user = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      identity.setAuthentication(user);
-    }
+    return se.samverkan.engine.AsSystem.call(identity, work);
   }
 
   private Map<String, Object> state(String kommun, List<String> started) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import se.samverkan.engine.AsSystem;
 import se.samverkan.engine.CallerGroups;
 import se.samverkan.organisation.Municipality;
 import se.samverkan.organisation.Organisation;
@@ -62,14 +63,8 @@ public class LawDutyResource {
       return answer(Response.Status.FORBIDDEN, message("Du har ingen funktion som får läsa lagkraven för "
           + municipality.get().name() + "."));
     }
-    ObjectNode record;
     // the person may read this municipality's record, not every instance's history: read it as the system
-    identity.clearAuthentication();
-    try {
-      record = new LawDutyRecords(engine.getHistoryService()).of(kommun);
-    } finally {
-      identity.setAuthentication(authentication);
-    }
+    ObjectNode record = AsSystem.call(identity, () -> new LawDutyRecords(engine.getHistoryService()).of(kommun));
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("kommun", kommun);
     body.put("kommunNamn", municipality.get().name());

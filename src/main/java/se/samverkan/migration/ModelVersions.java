@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.batch.BatchStatistics;
 import org.camunda.bpm.engine.batch.history.HistoricBatch;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
@@ -402,12 +401,6 @@ public class ModelVersions {
 
   /** Counts and plans as the engine itself: the page has checked the process owner already. */
   private <T> T asEngine(Supplier<T> work) {
-    Authentication user = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      identity.setAuthentication(user);
-    }
+    return se.samverkan.engine.AsSystem.call(identity, work);
   }
 }

@@ -489,16 +489,7 @@ public class Overviews {
    * lawduty/LawDutyResource does.
    */
   private <T> T asSystem(java.util.function.Supplier<T> read) {
-    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
-    org.camunda.bpm.engine.impl.identity.Authentication current = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return read.get();
-    } finally {
-      if (current != null) {
-        identity.setAuthentication(current);
-      }
-    }
+    return se.samverkan.engine.AsSystem.call(engine.getIdentityService(), read);
   }
 
   private static Counts sum(Map<String, ?> bySteps, String... steps) {
