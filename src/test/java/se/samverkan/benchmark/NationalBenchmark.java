@@ -155,6 +155,7 @@ public final class NationalBenchmark {
       awaitQuietMachine();
       List<TasklistInteractions.Measured> interactions = measures("interactions") ? measureInteractions() : List.of();
       double[] throughput = measures("throughput") ? measureThroughput(engine, work, app) : null;
+      Map<String, long[]> completions = measures("completions") ? measureCompletions(engine, work) : Map.of();
       List<Long> escalationLatencies = measures("escalation") ? measureEscalationLatency(engine, dataSource) : null;
       Map<String, long[]> queries = measures("filters") ? measureFilters() : Map.of();
       Map<String, long[]> overview = measures("overview") ? measureOverview(dataSource) : Map.of();
@@ -162,8 +163,8 @@ public final class NationalBenchmark {
       Map<String, Long> sizes = databaseSize(dataSource);
       app.close();
       Startups startups = measures("startup") ? measureStartups(organisationFile, false) : new Startups(List.of(), List.of());
-      writeResults(started, loadBefore, startups, throughput, escalationLatencies, queries, interactions, overview,
-          documentTimes, sizes);
+      writeResults(started, loadBefore, startups, throughput, completions, escalationLatencies, queries, interactions,
+          overview, documentTimes, sizes);
     } finally {
       app.close();
     }
@@ -484,22 +485,7 @@ public final class NationalBenchmark {
 
   private double[] measureThroughput(ProcessEngine engine, NationalWork work, ConfigurableApplicationContext app)
       throws Exception {
-    List<String[]> cycles = new ArrayList<>();   // cycle, kommun
-    // after the open work's meetings, at each municipality's first meetings that have no cycle yet
-    // (running or ended: a -Dbench.reuseData run finds the earlier runs' measured cycles there)
-    int firstMeeting = settings.openCyclesPerMunicipality() + 2;
-    Map<String, Integer> nextMeeting = new HashMap<>();
-    for (int i = 0; i < settings.throughputInstances(); i++) {
-      String kommun = NationalOrganisation.municipalitySlug(i % settings.municipalities());
-      int meeting = nextMeeting.getOrDefault(kommun, firstMeeting);
-      List<ZonedDateTime> meetings = work.meetings(kommun, meeting + 1);
-      while (work.hasCycle(kommun, meetings.get(meeting))) {
-        meeting++;
-        meetings = work.meetings(kommun, meeting + 1);
-      }
-      nextMeeting.put(kommun, meeting + 1);
-      cycles.add(new String[] {work.startCycle(kommun, meetings.get(meeting)), kommun});
-    }
+    List<String[]> cycles = freshCycles(work, settings.throughputInstances());
     Map<String, String> kommunOf = new LinkedHashMap<>();
     cycles.forEach(c -> kommunOf.put(c[0], c[1]));
     AtomicLong samverkanCompletions = new AtomicLong();
@@ -551,6 +537,95 @@ public final class NationalBenchmark {
     } finally {
       baseline.close();
     }
+  }
+
+  /**
+   * New EST cycles, {@code n} of them over the municipalities in turn, each with its reports open:
+   * after the open work's meetings, at each municipality's first meetings that have no cycle yet
+   * (running or ended: a -Dbench.reuseData run finds the earlier runs' measured cycles there).
+   * Returns {cycle, kommun} pairs.
+   */
+  private List<String[]> freshCycles(NationalWork work, int n) {
+    List<String[]> cycles = new ArrayList<>();
+    int firstMeeting = settings.openCyclesPerMunicipality() + 2;
+    Map<String, Integer> nextMeeting = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      String kommun = NationalOrganisation.municipalitySlug(i % settings.municipalities());
+      int meeting = nextMeeting.getOrDefault(kommun, firstMeeting);
+      List<ZonedDateTime> meetings = work.meetings(kommun, meeting + 1);
+      while (work.hasCycle(kommun, meetings.get(meeting))) {
+        meeting++;
+        meetings = work.meetings(kommun, meeting + 1);
+      }
+      nextMeeting.put(kommun, meeting + 1);
+      cycles.add(new String[] {work.startCycle(kommun, meetings.get(meeting)), kommun});
+    }
+    return cycles;
+  }
+
+  /**
+   * (1c) Completing a form as Tasklist does (issue 18): {@code POST /task/{id}/submit-form} through
+   * the webapps' API with the session of the function's holder, authorization on, one request at a
+   * time: every EST actor's report of {@code bench.completionCycles} new cycles (in as many
+   * municipalities as there are), and, once the situation picture is compiled (through the engine),
+   * the meeting's planning by the samordnare: the heaviest step (it follows up the last meeting's
+   * interventions and creates the new ones' tasks, timers and grants). The first cycle warms up.
+   * Per step: p50, p95, completions, statements (median).
+   */
+  private Map<String, long[]> measureCompletions(ProcessEngine engine, NationalWork work) throws Exception {
+    TasklistInteractions interactions = new TasklistInteractions(settings.port());
+    Map<String, TasklistInteractions.Door> doors = new HashMap<>();
+    Map<String, List<Long>> times = new LinkedHashMap<>();
+    Map<String, List<Long>> statements = new LinkedHashMap<>();
+    List<String[]> cycles = freshCycles(work, Integer.getInteger("bench.completionCycles", 30) + 1);
+    for (int i = 0; i < cycles.size(); i++) {
+      String cycle = cycles.get(i)[0];
+      String kommun = cycles.get(i)[1];
+      boolean counted = i > 0;
+      for (Task report : work.open(cycle, se.samverkan.est.EstCycleProcess.SUBMIT_REPORT)) {
+        record(times, statements, "rapport (EST-aktör)", counted,
+            submitForm(engine, interactions, doors, report, NationalWork.report()));
+      }
+      work.advance(cycle, kommun, NationalWork.Stage.PLANNING);
+      for (Task meeting : work.open(cycle, se.samverkan.est.EstCycleProcess.JOINT_PLANNING)) {
+        record(times, statements, "mötets planering (samordnare)", counted,
+            submitForm(engine, interactions, doors, meeting, work.planning(cycle, kommun)));
+      }
+    }
+    Map<String, long[]> results = new LinkedHashMap<>();
+    times.forEach((step, t) -> {
+      results.put(step, new long[] {percentile(t, 50), percentile(t, 95), t.size(), percentile(statements.get(step), 50)});
+      log("Completion, %s: p50 %s ms, p95 %s ms over %d, %d statements", step, millis(percentile(t, 50)),
+          millis(percentile(t, 95)), t.size(), percentile(statements.get(step), 50));
+    });
+    return results;
+  }
+
+  private static void record(Map<String, List<Long>> times, Map<String, List<Long>> statements, String step,
+      boolean counted, TasklistInteractions.Answer answer) {
+    if (counted) {
+      times.computeIfAbsent(step, k -> new ArrayList<>()).add(answer.nanos());
+      statements.computeIfAbsent(step, k -> new ArrayList<>()).add(answer.statements());
+    }
+  }
+
+  /** Submits the task's form as the holder of its function (its first candidate group) would. */
+  private static TasklistInteractions.Answer submitForm(ProcessEngine engine, TasklistInteractions interactions,
+      Map<String, TasklistInteractions.Door> doors, Task task, org.camunda.bpm.engine.variable.VariableMap variables) {
+    String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).sorted().findFirst()
+        .orElseThrow(() -> new IllegalStateException(task.getId() + " has no candidate group"));
+    String user = engine.getIdentityService().createUserQuery().memberOfGroup(group).listPage(0, 1).stream()
+        .findFirst().orElseThrow(() -> new IllegalStateException(group + " has no holder")).getId();
+    TasklistInteractions.Door door = doors.computeIfAbsent(user, interactions::session);
+    TasklistInteractions.Answer answer = door.engine(new TasklistInteractions.Request("slutför formuläret", "POST",
+        "/task/" + task.getId() + "/submit-form", TasklistInteractions.JSON_ACCEPT, NationalWork.submitFormBody(variables)));
+    if (answer.status() >= 300) {
+      throw new IllegalStateException(user + " submit-form " + task.getTaskDefinitionKey() + ": HTTP " + answer.status()
+          + " " + answer.body());
+    }
+    return answer;
   }
 
   /**
@@ -776,12 +851,12 @@ public final class NationalBenchmark {
   }
 
   /**
-   * {@code -Dbench.measure=interactions,throughput,escalation,filters,overview,documents,startup} (the default: all): the
+   * {@code -Dbench.measure=interactions,throughput,completions,escalation,filters,overview,documents,startup} (the default: all): the
    * measurements to make; with {@code -Dbench.reuseData=true}, e.g. {@code -Dbench.measure=interactions}
    * measures one of them again on the same data in a few minutes.
    */
   private static boolean measures(String part) {
-    return List.of(System.getProperty("bench.measure", "interactions,throughput,escalation,filters,overview,documents,startup")
+    return List.of(System.getProperty("bench.measure", "interactions,throughput,completions,escalation,filters,overview,documents,startup")
         .split(",")).contains(part);
   }
 
@@ -928,17 +1003,24 @@ public final class NationalBenchmark {
     long start = System.nanoTime();
     long deadline = System.currentTimeMillis() + 30 * 60_000;
     long tasks = count(dataSource, "act_hi_taskinst");
+    long instances = count(dataSource, "act_hi_procinst");
     long rows = count(dataSource, "samverkan_overview_task");
-    while (rows < tasks) {
+    long cases = count(dataSource, "samverkan_overview_case");
+    while (rows < tasks || cases < instances) {
       if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("Läget's read model has " + rows + " of " + tasks + " tasks after 30 minutes");
+        throw new IllegalStateException("Läget's read model has " + rows + " of " + tasks + " tasks and " + cases
+            + " of " + instances + " cases after 30 minutes");
       }
       Thread.sleep(2_000);
       rows = count(dataSource, "samverkan_overview_task");
+      cases = count(dataSource, "samverkan_overview_case");
     }
-    summary.put("Lägets läsmodell (samverkan_overview_task)", String.format("%d rader (historiens %d uppgifter); "
-        + "väntade %.0f s på att den fylldes ur historiken", rows, tasks, (System.nanoTime() - start) / 1e9));
-    log("Läget's read model: %d rows for %d historic tasks, waited %.0f s", rows, tasks, (System.nanoTime() - start) / 1e9);
+    double waited = (System.nanoTime() - start) / 1e9;
+    summary.put("Lägets läsmodell (samverkan_overview_task, samverkan_overview_case)", String.format("%d uppgifter "
+        + "(historiens %d), %d ärenden (historiens %d processinstanser); väntade %.0f s på att den fylldes ur historiken",
+        rows, tasks, cases, instances, waited));
+    log("Läget's read model: %d rows for %d historic tasks, %d cases for %d instances, waited %.0f s", rows, tasks,
+        cases, instances, waited);
   }
 
   private static String p95s(TasklistInteractions.Measured measured) {
@@ -1048,7 +1130,7 @@ public final class NationalBenchmark {
   }
 
   private void writeResults(String started, String loadBefore, Startups startups, double[] throughput,
-      List<Long> escalations, Map<String, long[]> queries, List<TasklistInteractions.Measured> interactions,
+      Map<String, long[]> completions, List<Long> escalations, Map<String, long[]> queries, List<TasklistInteractions.Measured> interactions,
       Map<String, long[]> overview, Map<String, long[]> documentTimes, Map<String, Long> sizes) throws Exception {
     String machine = machine();
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -1070,6 +1152,11 @@ public final class NationalBenchmark {
           + "modellens listor och vägval Samverkans egna, sidoeffekter utbytta mot tomma; behörighetskontroll på, historik full) | %.1f | |%n",
           throughput[3]));
       md.append(String.format("| (1b) kvot mot samma modell | %.2f | ≥ 0,8 |%n", throughput[0] / throughput[3]));
+    }
+    for (Map.Entry<String, long[]> step : completions.entrySet()) {
+      md.append(String.format("| (1c) slutföra formuläret som Tasklist (`submit-form`, webbappens session): %s, p50 / p95 "
+          + "över %d (SQL-satser, median) | %s / %s ms (%d) | p95 < %d ms |%n", step.getKey(), step.getValue()[2],
+          millis(step.getValue()[0]), millis(step.getValue()[1]), step.getValue()[3], step.getKey().startsWith("rapport") ? 50 : 100));
     }
     for (Map.Entry<String, long[]> q : queries.entrySet()) {
       String[] key = q.getKey().split("\\|");

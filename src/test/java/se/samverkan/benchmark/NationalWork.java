@@ -133,22 +133,47 @@ final class NationalWork {
   private int submitReports(String cycle) {
     int completed = 0;
     for (Task task : open(cycle, SUBMIT_REPORT)) {
-      if (completed % 3 == 2) {
-        tasks.complete(task.getId(), Variables.createVariables().putValue(NOTHING_TO_REPORT, true));
-      } else {
-        tasks.complete(task.getId(), Variables.createVariables()
-            .putValue(NOTHING_TO_REPORT, false)
-            .putValue(PLACES, "Busstationen\nTorget")
-            .putValue(TIMES, "Fredagar 21-24")
-            .putValueTyped(INCIDENT_KINDS, json(List.of("skadegorelse", "ordningsstorning")))
-            .putValue(WORRIES, "Unga samlas sent vid busstationen."));
-      }
+      tasks.complete(task.getId(), completed % 3 == 2
+          ? Variables.createVariables().putValue(NOTHING_TO_REPORT, true) : report());
       completed++;
     }
     return completed;
   }
 
-  private static VariableMap situationPicture() {
+  /** An EST actor's report with something to report, as its form submits it. */
+  static VariableMap report() {
+    return Variables.createVariables()
+        .putValue(NOTHING_TO_REPORT, false)
+        .putValue(PLACES, "Busstationen\nTorget")
+        .putValue(TIMES, "Fredagar 21-24")
+        .putValueTyped(INCIDENT_KINDS, json(List.of("skadegorelse", "ordningsstorning")))
+        .putValue(WORRIES, "Unga samlas sent vid busstationen.");
+  }
+
+  /**
+   * The variables as Tasklist posts them to {@code /task/{id}/submit-form}: {@code {"variables":
+   * {name: {"value", "type"}}}}, JSON values (checklists, dynamic lists) as text of type Json.
+   */
+  static String submitFormBody(VariableMap variables) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode values = body.putObject("variables");
+    for (String name : variables.keySet()) {
+      org.camunda.bpm.engine.variable.value.TypedValue value = variables.getValueTyped(name);
+      ObjectNode entry = values.putObject(name);
+      // an untyped value (putValue) has no type of its own: the REST type of its Java value
+      String type = value.getType() != null ? value.getType().getName()
+          : value.getValue() instanceof Boolean ? "boolean" : "string";
+      entry.put("type", Character.toUpperCase(type.charAt(0)) + type.substring(1));
+      if (value.getValue() instanceof Boolean b) {
+        entry.put("value", b);
+      } else {
+        entry.put("value", String.valueOf(value.getValue()));
+      }
+    }
+    return body.toString();
+  }
+
+  static VariableMap situationPicture() {
     return Variables.createVariables()
         .putValue(HOT_SPOTS, "Busstationen fredagskvällar")
         .putValue("lagesbildNytt", "Fler rapporter om skadegörelse")
@@ -156,7 +181,7 @@ final class NationalWork {
   }
 
   /** The meeting: last meeting's interventions followed up, two new ones for EST actors of the municipality. */
-  private VariableMap planning(String cycle, String kommun) {
+  VariableMap planning(String cycle, String kommun) {
     var runtime = engine.getRuntimeService();
     List<Object> followUp = new ArrayList<>();
     for (JsonNode row : read(runtime.getVariable(cycle, FOLLOW_UP))) {
