@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -17,9 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
@@ -101,12 +98,14 @@ public class Overviews {
   private final Organisation organisation;
   private final OverviewFigures figures;
   private final OverviewAccess access;
+  private final CaseVariables caseVariables;
 
   Overviews(ProcessEngine engine, Organisation organisation, DataSource dataSource, OverviewAccess access) {
     this.engine = engine;
     this.organisation = organisation;
     this.figures = new OverviewFigures(dataSource);
     this.access = access;
+    this.caseVariables = new CaseVariables(dataSource, engine.getHistoryService());
   }
 
   /** The municipality's page as {@code userId} may see it; empty when they may see nothing of it (404). */
@@ -202,11 +201,10 @@ public class Overviews {
 
   private List<Agreement> agreements(Reader reader, String lpo) {
     return asSystem(() -> {
-      HistoryService history = engine.getHistoryService();
       // the LPO's agreement cycles from the read model's cases (indexed by LPO and process)
       List<Case> cycles = figures.latestLpoCases(lpo, AgreementProcess.KEY, CASES);
       List<String> ids = ids(cycles);
-      Map<String, Map<String, Object>> variables = caseVariables(history, ids,
+      Map<String, Map<String, Object>> variables = caseVariables.of(ids,
           AgreementProcess.PERIOD, SignatureCollector.SIGNATURES, SignatureCollector.REJECTED);
       Map<String, Date> inForceAt = figures.reached(ids, AgreementProcess.EVENT_IN_FORCE);
       Map<String, Map<String, Counts>> steps = figures.byInstanceStep(ids, ClockUtil.getCurrentTime());
@@ -239,9 +237,8 @@ public class Overviews {
     Map<String, Date> nextDue = figures.nextDue(kommun, PromiseProcess.KEY);
     Map<String, List<String>> steps = figures.openSteps(kommun, PromiseProcess.KEY);
     return asSystem(() -> {
-      HistoryService history = engine.getHistoryService();
       List<Case> promises = figures.latestCases(kommun, PromiseProcess.KEY, CASES);
-      Map<String, Map<String, Object>> variables = caseVariables(history, ids(promises),
+      Map<String, Map<String, Object>> variables = caseVariables.of(ids(promises),
           PromiseProcess.PERIOD, PromiseProcess.ROUND, SignatureCollector.SIGNATURES);
       List<Promise> result = new ArrayList<>();
       for (Case promise : promises) {
@@ -286,11 +283,10 @@ public class Overviews {
 
   private Est est(Reader reader, String kommun, Viewer viewer, Date now) {
     return asSystem(() -> {
-      HistoryService history = engine.getHistoryService();
       List<Case> cycles = figures.latestCases(kommun, EstCycleProcess.KEY, CASES);
       List<String> ids = ids(cycles);
       Map<String, Map<String, Counts>> counts = figures.byInstanceStep(ids, now);
-      Map<String, Map<String, Object>> variables = caseVariables(history, ids, EstCycleProcess.MEETING,
+      Map<String, Map<String, Object>> variables = caseVariables.of(ids, EstCycleProcess.MEETING,
           EstCycleProcess.CYCLE_INTERVENTIONS, EstInterventionRegistration.FOLLOW_UP_RESULT, EstCycleProcess.REPORTS);
       int held = 0;
       int planned = 0;
@@ -349,13 +345,13 @@ public class Overviews {
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .limit(5).map(e -> new Place(placeNames.get(e.getKey()), e.getValue())).toList() : null;
       return new Est(held, planned, nextMeeting == null ? null : day(nextMeeting), missing, decided, done, carried, top,
-          viewer.seesDetails() ? priorities(history, figures.latestCases(kommun, EstReviewProcess.KEY, CASES)) : null);
+          viewer.seesDetails() ? priorities(figures.latestCases(kommun, EstReviewProcess.KEY, CASES)) : null);
     });
   }
 
   /** The styrgrupp's priorities of its latest review of the municipality's EST work. */
-  private static String priorities(HistoryService history, List<Case> reviews) {
-    Map<String, Map<String, Object>> variables = caseVariables(history, ids(reviews), EstReviewProcess.PRIORITIES);
+  private String priorities(List<Case> reviews) {
+    Map<String, Map<String, Object>> variables = caseVariables.of(ids(reviews), EstReviewProcess.PRIORITIES);
     for (Case review : reviews) {
       String text = JsonVariables.textOf(variables.getOrDefault(review.id(), Map.of()).get(EstReviewProcess.PRIORITIES));
       if (text != null && !text.isBlank()) {
@@ -461,22 +457,6 @@ public class Overviews {
         .activityId(activityId).timers().list();
     return jobs.stream().map(Job::getDuedate).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
         .map(Overviews::day).orElse(null);
-  }
-
-  /** The variables of each case's own scope, for the given cases and names, in one query. */
-  private static Map<String, Map<String, Object>> caseVariables(HistoryService history, Collection<String> ids,
-      String... names) {
-    Map<String, Map<String, Object>> result = new HashMap<>();
-    if (ids.isEmpty()) {
-      return result;
-    }
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(ids.toArray(String[]::new)).variableNameIn(names).list()) {
-      if (variable.getExecutionId() == null || variable.getExecutionId().equals(variable.getProcessInstanceId())) {
-        result.computeIfAbsent(variable.getProcessInstanceId(), i -> new HashMap<>()).put(variable.getName(), variable.getValue());
-      }
-    }
-    return result;
   }
 
   private static List<String> ids(List<Case> cases) {

@@ -268,6 +268,30 @@ class OverviewIT {
     assertThat(narrowed.get("lycksele").size()).isGreaterThanOrEqualTo(2);
   }
 
+  /** The page's one-statement read of the cases' variables gives what the engine's history query gives. */
+  @Test
+  void shouldReadTheCasesVariablesAsTheEnginesHistoryDoes() {
+    List<String> ids = caseTree().stream().map(HistoricProcessInstance::getId).toList();
+    Map<String, Map<String, Object>> expected = new java.util.HashMap<>();
+    for (org.camunda.bpm.engine.history.HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(ids.toArray(String[]::new)).list()) {
+      if (variable.getExecutionId() == null || variable.getExecutionId().equals(variable.getProcessInstanceId())) {
+        expected.computeIfAbsent(variable.getProcessInstanceId(), i -> new java.util.HashMap<>())
+            .put(variable.getName(), variable.getValue());
+      }
+    }
+    String[] names = expected.values().stream().flatMap(v -> v.keySet().stream()).distinct().toArray(String[]::new);
+    Map<String, Map<String, Object>> read = new CaseVariables(dataSource, history).of(ids, names);
+    assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach((instance, variables) -> {
+      assertThat(read.get(instance).keySet()).as(instance).containsExactlyInAnyOrderElementsOf(variables.keySet());
+      variables.forEach((name, value) -> assertThat(se.samverkan.process.JsonVariables.toJson(read.get(instance).get(name)))
+          .as("%s of %s", name, instance).isEqualTo(se.samverkan.process.JsonVariables.toJson(value)));
+    });
+    // the JSON the EST cycles keep (reports, interventions) is among them, parsed
+    assertThat(names).contains(EstCycleProcess.REPORTS);
+  }
+
   /** A refused start (a municipality the organisation does not know) leaves neither a case nor a task behind. */
   @Test
   void shouldWriteNoRowsForARefusedStart() {
