@@ -572,6 +572,9 @@ public final class NationalBenchmark {
    * interventions and creates the new ones' tasks, timers and grants). The first cycle warms up.
    * Per step: p50, p95, completions, statements (median).
    */
+  /** The statements of the last measured completion of each step, for the results' details. */
+  private final Map<String, List<String>> completionSql = new LinkedHashMap<>();
+
   private Map<String, long[]> measureCompletions(ProcessEngine engine, NationalWork work) throws Exception {
     TasklistInteractions interactions = new TasklistInteractions(settings.port());
     Map<String, TasklistInteractions.Door> doors = new HashMap<>();
@@ -601,11 +604,12 @@ public final class NationalBenchmark {
     return results;
   }
 
-  private static void record(Map<String, List<Long>> times, Map<String, List<Long>> statements, String step,
+  private void record(Map<String, List<Long>> times, Map<String, List<Long>> statements, String step,
       boolean counted, TasklistInteractions.Answer answer) {
     if (counted) {
       times.computeIfAbsent(step, k -> new ArrayList<>()).add(answer.nanos());
       statements.computeIfAbsent(step, k -> new ArrayList<>()).add(answer.statements());
+      completionSql.put(step, answer.sql());
     }
   }
 
@@ -1189,6 +1193,12 @@ public final class NationalBenchmark {
     if (!interactions.isEmpty()) {
       md.append(interactionTable(interactions));
     }
+    completionSql.forEach((step, sql) -> {
+      md.append("<details><summary>SQL-satserna i den sista mätta slutförandet: ").append(step).append(" (")
+          .append(sql.size()).append(" satser)</summary>\n\n```\n");
+      sql.forEach(line -> md.append(line.length() > 400 ? line.substring(0, 400) + " …" : line).append('\n'));
+      md.append("```\n\n</details>\n\n");
+    });
     md.append(report);
     Files.writeString(OUT.resolve("results.md"), md, StandardCharsets.UTF_8);
     System.out.println();
