@@ -63,12 +63,15 @@ class OverviewFigures {
     return result;
   }
 
-  /** Per process instance of the municipality's cases of one process, then step key, then function. */
-  Map<String, Map<String, Map<String, Counts>>> byInstanceStepFunction(String kommun, String processKey, Date now) {
+  /** Per process instance of the given cases, then step key, then function (by the instance index, not all the municipality's tasks). */
+  Map<String, Map<String, Map<String, Counts>>> byInstanceStepFunction(Collection<String> instanceIds, Date now) {
     Map<String, Map<String, Map<String, Counts>>> result = new LinkedHashMap<>();
+    if (instanceIds.isEmpty()) {
+      return result;
+    }
     jdbc.query("select process_instance_id, task_key, funktion, " + COUNTS + " from " + TaskProjection.TABLE
-            + " where kommun = :kommun and process_key = :process group by process_instance_id, task_key, funktion",
-        params(now).addValue("kommun", kommun).addValue("process", processKey),
+            + " where process_instance_id in (:ids) group by process_instance_id, task_key, funktion",
+        params(now).addValue("ids", instanceIds),
         rs -> {
           result.computeIfAbsent(rs.getString(1), i -> new LinkedHashMap<>())
               .computeIfAbsent(rs.getString(2), s -> new TreeMap<>())

@@ -233,11 +233,11 @@ public class Overviews {
   // --- the promises -------------------------------------------------------------------------------------------
 
   private List<Promise> promises(Reader reader, String kommun, Date now) {
-    Map<String, Map<String, Map<String, Counts>>> counts = figures.byInstanceStepFunction(kommun, PromiseProcess.KEY, now);
     Map<String, Date> nextDue = figures.nextDue(kommun, PromiseProcess.KEY);
     Map<String, List<String>> steps = figures.openSteps(kommun, PromiseProcess.KEY);
     return asSystem(() -> {
       List<Case> promises = figures.latestCases(kommun, PromiseProcess.KEY, CASES);
+      Map<String, Map<String, Map<String, Counts>>> counts = figures.byInstanceStepFunction(ids(promises), now);
       Map<String, Map<String, Object>> variables = caseVariables.of(ids(promises),
           PromiseProcess.PERIOD, PromiseProcess.ROUND, SignatureCollector.SIGNATURES);
       List<Promise> result = new ArrayList<>();
@@ -333,11 +333,8 @@ public class Overviews {
           }
         }
       }
-      for (Map.Entry<String, Map<String, Map<String, Counts>>> cycle
-          : figures.byInstanceStepFunction(kommun, EstCycleProcess.KEY, now).entrySet()) {
-        if (ids.contains(cycle.getKey())) {
-          cycle.getValue().getOrDefault(EstCycleProcess.SUBMIT_REPORT, Map.of()).forEach((f, c) -> reports.merge(f, c, Counts::plus));
-        }
+      for (Map<String, Map<String, Counts>> cycle : figures.byInstanceStepFunction(ids, now).values()) {
+        cycle.getOrDefault(EstCycleProcess.SUBMIT_REPORT, Map.of()).forEach((f, c) -> reports.merge(f, c, Counts::plus));
       }
       List<FunctionCounts> missing = reports.entrySet().stream()
           .map(e -> functionCounts(reader, e.getKey(), e.getValue(), kommun)).toList();

@@ -914,9 +914,15 @@ public final class NationalBenchmark {
     Map<String, long[]> results = new LinkedHashMap<>();
     String kommun = NationalOrganisation.municipalitySlug(0);
     String lpo = NationalOrganisation.lpoSlug(0);
+    // the bulk-loaded history keeps its template municipalities (the first bench.templateMunicipalities):
+    // kommun-001 is one of them, far above a municipality's share; the middle one has only its own work
+    String typical = NationalOrganisation.municipalitySlug(settings.municipalities() / 2);
     Map<String, String[]> pages = new LinkedHashMap<>();
-    pages.put("kommunens sida (" + kommun + ") som samordnare." + kommun, new String[] {"samordnare." + kommun, "/samverkan/laget/kommun/" + kommun});
+    pages.put("kommunens sida (" + kommun + ", " + tasksOf(dataSource, kommun) + " uppgifter) som samordnare." + kommun,
+        new String[] {"samordnare." + kommun, "/samverkan/laget/kommun/" + kommun});
     pages.put("kommunens sida (" + kommun + ") som kommunledning." + kommun, new String[] {"kommunledning." + kommun, "/samverkan/laget/kommun/" + kommun});
+    pages.put("kommunens sida (" + typical + ", " + tasksOf(dataSource, typical) + " uppgifter) som samordnare." + typical,
+        new String[] {"samordnare." + typical, "/samverkan/laget/kommun/" + typical});
     pages.put("LPO:ns sida (" + lpo + ") som kommunpolis." + lpo, new String[] {"kommunpolis." + lpo, "/samverkan/laget/lpo/" + lpo});
     for (Map.Entry<String, String[]> page : pages.entrySet()) {
       TasklistInteractions.Door door = interactions.session(page.getValue()[0]);
@@ -939,6 +945,12 @@ public final class NationalBenchmark {
           millis(percentile(times, 95)), percentile(statements, 50));
     }
     return results;
+  }
+
+  /** The municipality's tasks in Läget's read model (historic and open). */
+  private static long tasksOf(DataSource dataSource, String kommun) {
+    return new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+        "select count(*) from samverkan_overview_task where kommun = ?", Long.class, kommun);
   }
 
   /**
