@@ -890,6 +890,16 @@ public final class NationalBenchmark {
         log("Interactions of %s through %s: %s", user, door.name(), p95s(measured));
       }
     }
+    // a typical municipality's functions (the middle one: the bulk-loaded history, and its tasks' grants,
+    // belong to the first bench.templateMunicipalities; the users above hold functions there), by session
+    String typical = NationalOrganisation.municipalitySlug(settings.municipalities() / 2);
+    if (settings.municipalities() > settings.templateMunicipalities()) {
+      for (String user : List.of("samordnare." + typical, NationalOrganisation.EST_ACTORS[0] + "." + typical)) {
+        TasklistInteractions.Measured measured = interactions.measure(user, interactions.session(user), 10, rounds);
+        results.add(measured);
+        log("Interactions of %s through %s: %s", user, measured.door(), p95s(measured));
+      }
+    }
     // several people at once, each with their own session: two of each kind, all starting together
     List<String> together = interactionUsers(2);
     List<TasklistInteractions.Measured> concurrent = interactions.concurrently(together, true, 10, rounds);
