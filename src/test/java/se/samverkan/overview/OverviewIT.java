@@ -312,16 +312,8 @@ class OverviewIT {
   }
 
   private List<Map<String, Object>> caseRows(JdbcTemplate jdbc) {
-    List<String> ids = caseTree().stream().map(HistoricProcessInstance::getId).toList();
-    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map<String, Object> row : jdbc.queryForList("select * from " + CaseProjection.TABLE
-        + " where process_instance_id in (" + marks + ") order by process_instance_id", ids.toArray())) {
-      Map<String, Object> upper = new java.util.TreeMap<>();
-      row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
-      rows.add(upper);
-    }
-    return rows;
+    return rowsOf(jdbc, CaseProjection.TABLE, caseTree().stream().map(HistoricProcessInstance::getId).toList(),
+        "PROCESS_INSTANCE_ID");
   }
 
   /** The same rows, their times (the listener's clock, history's a few milliseconds apart) within 2 s. */
@@ -344,15 +336,20 @@ class OverviewIT {
   }
 
   private List<Map<String, Object>> rows(JdbcTemplate jdbc) {
-    String marks = String.join(", ", java.util.Collections.nCopies(instances.size(), "?"));
+    return rowsOf(jdbc, TaskProjection.TABLE, instances, "TASK_ID");
+  }
+
+  /** The read model's rows of the cases, column names in upper case (H2 and PostgreSQL alike), by {@code key}. */
+  private static List<Map<String, Object>> rowsOf(JdbcTemplate jdbc, String table, List<String> ids, String key) {
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map<String, Object> row : jdbc.queryForList("select * from " + TaskProjection.TABLE
-        + " where process_instance_id in (" + marks + ") order by task_id", instances.toArray())) {
+    for (Map<String, Object> row : jdbc.queryForList("select * from " + table
+        + " where process_instance_id in (" + marks + ")", ids.toArray())) {
       Map<String, Object> upper = new java.util.TreeMap<>();
       row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
       rows.add(upper);
     }
-    rows.sort(Comparator.comparing(r -> (String) r.get("TASK_ID")));
+    rows.sort(Comparator.comparing(r -> (String) r.get(key)));
     return rows;
   }
 
