@@ -1,6 +1,5 @@
 package se.samverkan.benchmark;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +18,16 @@ import javax.sql.DataSource;
  * (the templates) are copied with {@code INSERT ... SELECT} inside PostgreSQL. Every engine id
  * ({@code ID_}, {@code PROC_INST_ID_}, {@code TASK_ID_}, …) is mapped to a new UUID
  * {@code md5(id || ':' || copy)}, consistently across tables, so references stay intact; every
- * timestamp moves back by a week plus 37 minutes per copy, which spreads the copies over the past;
- * every other column is the engine's own value. {@link #compare} proves the shape column by column,
- * {@link #danglingReferences} that every reference still leads to its row.
+ * timestamp moves back by a week plus 37 minutes per copy, which spreads the copies over the past.
+ * The copies are spread over all municipalities: copy {@code g} of a template from municipality
+ * {@code t} belongs to municipality {@code (t + templates * (g - 1)) mod municipalities}, so in every
+ * text and byte-array value the template's municipality slug ({@code kommun-001}) and police area
+ * slug ({@code lpo-01}) become the copy's (both have a fixed width, so a serialized value keeps its
+ * length); this moves the variables {@code kommun} and {@code lpo}, the candidate groups, the grants
+ * and the assignees with them. Copy 1 stays in its template's municipality. The municipalities'
+ * display names ("Kommun 1") in texts are kept. Every other column is the engine's own value.
+ * {@link #compare} proves the shape column by column, {@link #danglingReferences} that every
+ * reference still leads to its row.
  */
 final class HistoryBulkLoader {
 
@@ -33,10 +39,52 @@ final class HistoryBulkLoader {
       // ACT_RU_AUTHORIZATION: the historic task a function may read (enable-historic-instance-permissions)
       "resource_id_");
 
-  private final DataSource dataSource;
+  /**
+   * How the copies are spread: {@code templates} template municipalities (the first ones) over
+   * {@code municipalities} municipalities in {@code lpos} police areas (municipality i in LPO i mod lpos).
+   */
+  record Spread(int templates, int municipalities, int lpos) {
+    Spread {
+      if (municipalities > 999 || lpos > 99 || templates > municipalities) {
+        throw new IllegalArgumentException("the slugs have three and two digits: at most 999 municipalities and 99 LPOs,"
+            + " and no more templates than municipalities");
+      }
+    }
 
-  HistoryBulkLoader(DataSource dataSource) {
+    int target(int template, int copy) {
+      return (template + templates * (copy - 1)) % municipalities;
+    }
+
+    /** Rewrites a template's value to the copy's: its municipality and police area slugs become the copy's. */
+    String rewrite(String value, int template, int copy) {
+      int target = target(template, copy);
+      return value.replace(NationalOrganisation.municipalitySlug(template), NationalOrganisation.municipalitySlug(target))
+          .replace(NationalOrganisation.lpoSlug(NationalOrganisation.lpoOf(template, lpos)),
+              NationalOrganisation.lpoSlug(NationalOrganisation.lpoOf(target, lpos)));
+    }
+
+    byte[] rewrite(byte[] value, int template, int copy) {
+      // ISO-8859-1 maps every byte to one char and back; the slugs are ASCII
+      return rewrite(new String(value, java.nio.charset.StandardCharsets.ISO_8859_1), template, copy)
+          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The same slugs in SQL, per row of the copy: columns from_kommun, to_kommun, from_lpo, to_lpo of {@code s}. */
+    String slugsSql(String template, String copy) {
+      String target = "((" + template + " + " + templates + " * (" + copy + " - 1)) % " + municipalities + ")";
+      return "CROSS JOIN LATERAL (SELECT 'kommun-' || lpad((" + template + " + 1)::text, 3, '0') AS from_kommun,"
+          + " 'kommun-' || lpad((" + target + " + 1)::text, 3, '0') AS to_kommun,"
+          + " 'lpo-' || lpad((" + template + " % " + lpos + " + 1)::text, 2, '0') AS from_lpo,"
+          + " 'lpo-' || lpad((" + target + " % " + lpos + " + 1)::text, 2, '0') AS to_lpo) s";
+    }
+  }
+
+  private final DataSource dataSource;
+  private final Spread spread;
+
+  HistoryBulkLoader(DataSource dataSource, Spread spread) {
     this.dataSource = dataSource;
+    this.spread = spread;
   }
 
   /** The engine's history tables that hold rows of a process instance (they have ROOT_PROC_INST_ID_). */
@@ -95,9 +143,10 @@ final class HistoryBulkLoader {
 
   /**
    * Copies the templates' rows {@code copies} times into every copied table, {@code threads} tables at
-   * a time; returns rows inserted per table.
+   * a time; {@code templateInstances} maps each template process instance to its municipality's index.
+   * Returns rows inserted per table.
    */
-  Map<String, Long> load(List<String> templateInstances, int copies, int threads) throws Exception {
+  Map<String, Long> load(Map<String, Integer> templateInstances, int copies, int threads) throws Exception {
     List<String> tables = copiedTables();
     // As a bulk load does: the engine's secondary indexes on these tables are dropped for the copy
     // and built again afterwards from their own definitions (faster than updating them row by row).
@@ -142,27 +191,37 @@ final class HistoryBulkLoader {
     }).toList());
   }
 
-  private long copy(String table, List<String> templateInstances, int copies) throws SQLException {
+  private long copy(String table, Map<String, Integer> templateInstances, int copies) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       Map<String, String> columns = columns(c, table);
       List<String> expressions = new ArrayList<>();
       for (Map.Entry<String, String> column : columns.entrySet()) {
         String name = column.getKey();
+        String type = column.getValue();
         if (INSTANCE_ID_COLUMNS.contains(name)) {
           expressions.add(newId("t." + name, "g"));
-        } else if (column.getValue().startsWith("timestamp")) {
+        } else if (type.startsWith("timestamp")) {
           expressions.add("t." + name + " - " + shift("g"));
+        } else if (type.equals("character varying") || type.equals("text")) {
+          expressions.add("replace(replace(t." + name + ", s.from_kommun, s.to_kommun), s.from_lpo, s.to_lpo)");
+        } else if (type.equals("bytea")) {
+          // in 'escape' form every byte that is not printable ASCII is \ooo and a backslash \\: an
+          // ASCII slug matches there exactly where it matches in the bytes
+          expressions.add("decode(replace(replace(encode(t." + name + ", 'escape'), s.from_kommun, s.to_kommun),"
+              + " s.from_lpo, s.to_lpo), 'escape')");
         } else {
           expressions.add("t." + name);
         }
       }
       String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet()) + ") SELECT "
-          + String.join(", ", expressions) + " FROM " + table + " t CROSS JOIN generate_series(1, ?) g"
-          + " WHERE t.root_proc_inst_id_ = ANY (?)";
+          + String.join(", ", expressions) + " FROM " + table + " t"
+          + " JOIN unnest(?::varchar[], ?::int[]) AS tm(root, municipality) ON t.root_proc_inst_id_ = tm.root"
+          + " CROSS JOIN generate_series(1, ?) g " + spread.slugsSql("tm.municipality", "g");
       try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setInt(1, copies);
-        Array ids = c.createArrayOf("varchar", templateInstances.toArray());
-        s.setArray(2, ids);
+        List<String> roots = new ArrayList<>(templateInstances.keySet());
+        s.setArray(1, c.createArrayOf("varchar", roots.toArray()));
+        s.setArray(2, c.createArrayOf("integer", roots.stream().map(templateInstances::get).toArray()));
+        s.setInt(3, copies);
         return s.executeUpdate();
       }
     }
@@ -207,26 +266,32 @@ final class HistoryBulkLoader {
   record ColumnCheck(String table, String column, String real, String bulk, String rule, boolean ok) {}
 
   /**
-   * Compares every column of every template row of {@code table} with its copy number 1: ids must be
-   * the mapped UUID (same length and form as the engine's), timestamps shifted exactly, the rest equal.
+   * Compares every column of every template row of {@code table} with its copy number {@code copy}:
+   * ids must be the mapped UUID (same length and form as the engine's), timestamps shifted exactly,
+   * texts and byte arrays equal to the template's with the copy's municipality and police area, the
+   * rest equal.
    */
-  List<ColumnCheck> compare(String table, List<String> templateInstances) throws SQLException {
+  List<ColumnCheck> compare(String table, Map<String, Integer> templateInstances, int copy) throws SQLException {
     List<ColumnCheck> checks = new ArrayList<>();
+    long shiftMillis = (7L * 24 * 60 + 37L * copy) * 60_000;
     try (Connection c = dataSource.getConnection()) {
       Map<String, String> columns = columns(c, table);
-      String sql = "SELECT r.*, b.* FROM " + table + " r JOIN " + table + " b ON b.id_ = " + newId("r.id_", "1")
+      int rootColumn = new ArrayList<>(columns.keySet()).indexOf("root_proc_inst_id_") + 1;
+      String sql = "SELECT r.*, b.* FROM " + table + " r JOIN " + table + " b ON b.id_ = " + newId("r.id_", String.valueOf(copy))
           + " WHERE r.root_proc_inst_id_ = ANY (?) ORDER BY r.id_";
       try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setArray(1, c.createArrayOf("varchar", templateInstances.toArray()));
+        s.setArray(1, c.createArrayOf("varchar", templateInstances.keySet().toArray()));
         try (ResultSet rows = s.executeQuery()) {
           int n = columns.size();
           while (rows.next()) {
+            int template = templateInstances.get(rows.getString(rootColumn));
             int i = 0;
             for (Map.Entry<String, String> column : columns.entrySet()) {
               i++;
               Object real = rows.getObject(i);
               Object bulk = rows.getObject(n + i);
               String name = column.getKey();
+              String type = column.getValue();
               String rule;
               boolean ok;
               if (INSTANCE_ID_COLUMNS.contains(name)) {
@@ -236,11 +301,16 @@ final class HistoryBulkLoader {
                     : bulk != null && !real.equals(bulk) && bulk.toString().length() == real.toString().length()
                         && bulk.toString().startsWith(prefix)
                         && bulk.toString().substring(prefix.length()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-              } else if (column.getValue().startsWith("timestamp")) {
-                rule = "tid − 7 d 37 min";
+              } else if (type.startsWith("timestamp")) {
+                rule = "tid − 7 d " + 37 * copy + " min";
                 ok = real == null ? bulk == null
-                    : bulk != null && ((java.sql.Timestamp) real).getTime() - ((java.sql.Timestamp) bulk).getTime()
-                        == (7L * 24 * 60 + 37) * 60_000;
+                    : bulk != null && ((java.sql.Timestamp) real).getTime() - ((java.sql.Timestamp) bulk).getTime() == shiftMillis;
+              } else if (real instanceof String text) {
+                rule = "lika, kopians kommun och LPO";
+                ok = spread.rewrite(text, template, copy).equals(bulk);
+              } else if (real instanceof byte[] bytes) {
+                rule = "lika, kopians kommun och LPO";
+                ok = bulk instanceof byte[] copied && java.util.Arrays.equals(spread.rewrite(bytes, template, copy), copied);
               } else {
                 rule = "lika";
                 ok = Objects.deepEquals(real, bulk);

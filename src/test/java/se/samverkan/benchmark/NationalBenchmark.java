@@ -141,7 +141,7 @@ public final class NationalBenchmark {
         summary.put("Historik", "från en tidigare körning mot samma databas (`-Dbench.reuseHistory=true`), där bulkladdad "
             + "och kontrollerad; det öppna arbetet byggdes i denna körning");
         summary.put("Historik: uppgiftsrader (ACT_HI_TASKINST)", String.valueOf(count(dataSource, "act_hi_taskinst")));
-        long dangling = new HistoryBulkLoader(dataSource).danglingReferences();
+        long dangling = new HistoryBulkLoader(dataSource, spread()).danglingReferences();
         if (dangling > 0) {
           throw new IllegalStateException(dangling + " history rows refer to a process instance or value that does not exist");
         }
@@ -285,6 +285,12 @@ public final class NationalBenchmark {
   // ---------------------------------------------------------------------------------------------
   // History: weekly EST cycles through the engine, then earlier years in bulk, then the shape check.
 
+  /** The bulk copies spread over all municipalities from the first bench.templateMunicipalities. */
+  private HistoryBulkLoader.Spread spread() {
+    return new HistoryBulkLoader.Spread(Math.min(settings.templateMunicipalities(), settings.municipalities()),
+        settings.municipalities(), settings.lpos());
+  }
+
   /** Meeting index (0 = the next meeting) of the first template cycle, after the open work's meetings. */
   private int templateMeeting() {
     return settings.openCyclesPerMunicipality() + 3 + settings.throughputInstances() / settings.municipalities();
@@ -293,29 +299,29 @@ public final class NationalBenchmark {
   private void measureHistoryLoad(ProcessEngine engine, NationalWork work, DataSource dataSource) throws Exception {
     // Templates: in a few municipalities, three consecutive weekly cycles run to their end: reports,
     // lägesbild, meeting (following up the previous meeting's interventions), interventions, next cycle.
-    List<String> templates = new ArrayList<>();
+    Map<String, Integer> templates = new LinkedHashMap<>();   // template cycle -> its municipality's index
     long start = System.nanoTime();
-    for (int m = 0; m < Math.min(settings.templateMunicipalities(), settings.municipalities()); m++) {
+    for (int m = 0; m < spread().templates(); m++) {
       String kommun = NationalOrganisation.municipalitySlug(m);
       String cycle = work.startCycle(kommun, work.meetings(kommun, templateMeeting() + 1).get(templateMeeting()));
       for (int week = 0; week < 3; week++) {
         work.advance(cycle, kommun, NationalWork.Stage.DONE);
         String next = work.nextCycle(cycle);
-        templates.add(cycle);
+        templates.put(cycle, m);
         cycle = next;
       }
     }
     long unfinished = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceIds(Set.copyOf(templates)).unfinished().count();
+        .processInstanceIds(Set.copyOf(templates.keySet())).unfinished().count();
     if (unfinished > 0) {
       throw new IllegalStateException(unfinished + " template cycles have not ended");
     }
-    long templateTasks = templates.stream().mapToLong(pi -> engine.getHistoryService()
+    long templateTasks = templates.keySet().stream().mapToLong(pi -> engine.getHistoryService()
         .createHistoricTaskInstanceQuery().processInstanceId(pi).count()).sum();
     log("Templates: %d EST cycles run to their end through the engine in %.0f s, %d tasks", templates.size(),
         (System.nanoTime() - start) / 1e9, templateTasks);
     int copies = (int) Math.max(1, (settings.historyTasks() + templateTasks - 1) / templateTasks);
-    HistoryBulkLoader loader = new HistoryBulkLoader(dataSource);
+    HistoryBulkLoader loader = new HistoryBulkLoader(dataSource, spread());
     start = System.nanoTime();
     Map<String, Long> inserted = loader.load(templates, copies, settings.threads());
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -324,8 +330,10 @@ public final class NationalBenchmark {
       s.execute("ANALYZE");
     }
     List<ColumnCheck> checks = new ArrayList<>();
+    // copy 2 lies in another municipality than its template (copy 1 in the template's own)
+    int checkedCopy = Math.min(2, copies);
     for (String table : loader.copiedTables()) {
-      checks.addAll(loader.compare(table, templates));
+      checks.addAll(loader.compare(table, templates, checkedCopy));
     }
     List<ColumnCheck> failed = checks.stream().filter(c -> !c.ok()).toList();
     if (!failed.isEmpty()) {
@@ -338,14 +346,16 @@ public final class NationalBenchmark {
     }
     report.append("## Historik i bulk\n\n")
         .append(String.format("%d kopior av %d EST-cykler (`est-cykel`, tre veckor i följd i %d kommuner) som motorn "
-                + "kört till slut på riktigt, på %.0f s; rader: %s.%n%n",
-            copies, templates.size(), Math.min(settings.templateMunicipalities(), settings.municipalities()), seconds, inserted))
-        .append(String.format("Formkontroll: %d kolumnvärden i %d rader av %d tabeller jämförda, kopia mot motorns rad: alla stämmer. "
+                + "kört till slut på riktigt, på %.0f s, fördelade över alla %d kommuner; rader: %s.%n%n",
+            copies, templates.size(), spread().templates(), seconds, settings.municipalities(), inserted))
+        .append(String.format("Formkontroll: %d kolumnvärden i %d rader av %d tabeller jämförda, kopia %d mot motorns rad: alla stämmer. "
                 + "Id-kolumner får nya UUID (samma form, referenserna mellan tabellerna följer med), tidsstämplar flyttas "
-                + "bakåt, allt annat är motorns eget värde; också variablernas värden, så kopiornas datumvariabler och "
-                + "affärsnycklar är mallens. Referenser som inte leder till sin rad (variabelvärde i ACT_GE_BYTEARRAY, "
-                + "processinstans i ACT_HI_PROCINST): 0.%n%n",
-            checks.size(), checks.stream().filter(c -> c.column().equals("id_")).count(), loader.copiedTables().size()))
+                + "bakåt, i texter och bytefält byts mallens kommun- och LPO-id (`kommun-001`, `lpo-01`) mot kopians "
+                + "(variablerna `kommun` och `lpo`, kandidatgrupper, behörigheter, handläggare), allt annat är motorns "
+                + "eget värde; kopiornas datumvariabler, affärsnycklar och kommunnamn är mallens. Referenser som inte leder "
+                + "till sin rad (variabelvärde i ACT_GE_BYTEARRAY, processinstans i ACT_HI_PROCINST): 0.%n%n",
+            checks.size(), checks.stream().filter(c -> c.column().equals("id_")).count(), loader.copiedTables().size(),
+            checkedCopy))
         .append("En rad ur ACT_HI_TASKINST, kolumn för kolumn:\n\n| kolumn | motorns rad | bulkrad | regel | ok |\n|---|---|---|---|---|\n");
     String firstTaskId = checks.stream().filter(c -> c.table().equals("act_hi_taskinst") && c.column().equals("id_"))
         .map(ColumnCheck::real).findFirst().orElseThrow();
@@ -890,8 +900,8 @@ public final class NationalBenchmark {
         log("Interactions of %s through %s: %s", user, door.name(), p95s(measured));
       }
     }
-    // a typical municipality's functions (the middle one: the bulk-loaded history, and its tasks' grants,
-    // belong to the first bench.templateMunicipalities; the users above hold functions there), by session
+    // a municipality outside the templates' (the middle one): the first bench.templateMunicipalities also
+    // hold the real template cycles, the bulk copies are spread over all municipalities; by session
     String typical = NationalOrganisation.municipalitySlug(settings.municipalities() / 2);
     if (settings.municipalities() > settings.templateMunicipalities()) {
       for (String user : List.of("samordnare." + typical, NationalOrganisation.EST_ACTORS[0] + "." + typical)) {
@@ -924,8 +934,8 @@ public final class NationalBenchmark {
     Map<String, long[]> results = new LinkedHashMap<>();
     String kommun = NationalOrganisation.municipalitySlug(0);
     String lpo = NationalOrganisation.lpoSlug(0);
-    // the bulk-loaded history keeps its template municipalities (the first bench.templateMunicipalities):
-    // kommun-001 is one of them, far above a municipality's share; the middle one has only its own work
+    // kommun-001 is a template municipality (its real template cycles beside its share of the bulk
+    // copies, which are spread over all municipalities); the middle one is not
     String typical = NationalOrganisation.municipalitySlug(settings.municipalities() / 2);
     Map<String, String[]> pages = new LinkedHashMap<>();
     pages.put("kommunens sida (" + kommun + ", " + tasksOf(dataSource, kommun) + " uppgifter) som samordnare." + kommun,
