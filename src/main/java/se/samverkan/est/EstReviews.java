@@ -18,12 +18,30 @@ public class EstReviews {
 
   private final EstSchedule schedule;
 
+  /** A review's business key: {@code est-styrgrupp-<kommun>-<the period's first day>}. */
+  static final String BUSINESS_KEY_PREFIX = "est-styrgrupp-";
+
+  /**
+   * A LIKE pattern for the municipality's reviews (its slug escaped with Camunda's escape character,
+   * a backslash), to be narrowed by {@link #isReviewOf}: {@code umea-%} would also find {@code umea-norra-…}.
+   */
+  static String businessKeyLike(String kommun) {
+    return (BUSINESS_KEY_PREFIX + kommun + "-").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  /** Whether the business key is one of the municipality's reviews. */
+  static boolean isReviewOf(String businessKey, String kommun) {
+    String prefix = BUSINESS_KEY_PREFIX + kommun + "-";
+    return businessKey != null && businessKey.startsWith(prefix)
+        && businessKey.substring(prefix.length()).matches("\\d{4}-\\d{2}-\\d{2}");
+  }
+
   public EstReviews(EstSchedule schedule) {
     this.schedule = schedule;
   }
 
   public ProcessInstance start(RuntimeService runtime, String kommun, EstSchedule.ReviewPeriod period) {
-    String businessKey = "est-styrgrupp-" + kommun + "-" + period.start().toLocalDate();
+    String businessKey = BUSINESS_KEY_PREFIX + kommun + "-" + period.start().toLocalDate();
     List<ProcessInstance> existing = runtime.createProcessInstanceQuery()
         .processDefinitionKey(EstReviewProcess.KEY).processInstanceBusinessKey(businessKey).list();
     if (!existing.isEmpty()) {
