@@ -62,6 +62,13 @@ class SchemaMigrationsIT {
   }
 
   @Test
+  void shouldKeepLagetsCasesByInstanceIndexedByMunicipalityAndLpo() throws Exception {
+    assertThat(primaryKey("samverkan_overview_case")).containsExactly("process_instance_id");
+    assertThat(indexedColumns("samverkan_overview_case")).contains("samverkan_overview_case_kommun:kommun",
+        "samverkan_overview_case_kommun:process_key", "samverkan_overview_case_lpo:lpo");
+  }
+
+  @Test
   void shouldKeyTheAgreementPeriodsByLpoAndPeriod() throws Exception {
     assertThat(primaryKey("samverkan_agreement_period")).containsExactlyInAnyOrder("lpo", "period");
   }
