@@ -80,7 +80,7 @@ public final class ProcessTestEngine {
     beans.put("lawDuties", new se.samverkan.lawduty.LawDuties());
     beans.put("documents", new se.samverkan.documents.Documents(
         new se.samverkan.documents.DocumentStore(new JdbcTemplate(new DriverManagerDataSource(jdbcUrl, "sa", ""))),
-        DOCUMENT_RENDERER, new se.samverkan.documents.DocumentSettings(), organisation));
+        DOCUMENT_RENDERER, new se.samverkan.documents.DocumentSettings(), organisation, Runnable::run));
     beans.put("lessonRecorder", new se.samverkan.lessons.LessonRecorder(organisation));
     beans.put("sharedLessons", new se.samverkan.lessons.SharedLessons());
     beans.put("lists", new se.samverkan.process.TextLists());

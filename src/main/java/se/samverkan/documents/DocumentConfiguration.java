@@ -74,6 +74,34 @@ class DocumentConfiguration {
   }
 
   @Bean
+  PendingDocuments pendingDocuments(Documents documents) {
+    return new PendingDocuments(documents);
+  }
+
+  /**
+   * A document's PDF is rendered in the background after its step committed ({@link Documents}); a
+   * node that stopped first leaves it waiting, with its layout. This sweep renders those, every
+   * {@code samverkan.documents.render-sweep-interval} from startup (reading one renders it at once,
+   * so nobody waits for the sweep).
+   */
+  static class PendingDocuments {
+    private final Documents documents;
+
+    PendingDocuments(Documents documents) {
+      this.documents = documents;
+    }
+
+    @Scheduled(initialDelayString = "${samverkan.documents.render-sweep-interval:PT10M}",
+        fixedDelayString = "${samverkan.documents.render-sweep-interval:PT10M}")
+    void renderPending() {
+      int rendered = documents.renderPending();
+      if (rendered > 0) {
+        LoggerFactory.getLogger(DocumentConfiguration.class).info("{} väntande dokument renderade", rendered);
+      }
+    }
+  }
+
+  @Bean
   ResourceConfigCustomizer documentResource(ProcessEngine engine, Documents documents, Organisation organisation) {
     return config -> config.register(new DocumentResource(engine, documents, organisation));
   }

@@ -58,6 +58,14 @@ public final class DocumentRenderer {
   }
 
   public byte[] pdf(DocumentContent content) {
+    return pdf(xhtml(content), content.title());
+  }
+
+  /**
+   * The PDF of a layout {@link #xhtml} made: what a fixed document is rendered from after its step
+   * committed ({@code title} names it in the error).
+   */
+  public byte[] pdf(String xhtml, String title) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
@@ -67,12 +75,12 @@ public final class DocumentRenderer {
     builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
     builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
     builder.withProducer("Samverkan");
-    builder.withHtmlContent(xhtml(content), null);
+    builder.withHtmlContent(xhtml, null);
     builder.toStream(out);
     try {
       builder.run();
     } catch (IOException e) {
-      throw new UncheckedIOException("Dokumentet «" + content.title() + "» kunde inte skapas", e);
+      throw new UncheckedIOException("Dokumentet «" + title + "» kunde inte skapas", e);
     }
     return out.toByteArray();
   }

@@ -15,8 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * The table {@code samverkan_document} (migration V10): a document is written once per process
- * instance, kind and occurrence and never changed afterwards, except its diarienummer.
+ * The table {@code samverkan_document} (migrations V10, V13): a document is written once per process
+ * instance, kind and occurrence and never changed afterwards, except its diarienummer. It is written
+ * in two steps: its layout (the XHTML its PDF is laid out from) in the transaction of the step that
+ * fixes it, then its PDF and checksum, once, in place of the layout ({@link #complete}).
  */
 public class DocumentStore {
 
@@ -26,7 +28,7 @@ public class DocumentStore {
   /** A document to store. */
   public record NewDocument(String id, DocumentKind kind, String title, String kommun, String lpo,
       String processInstanceId, String businessKey, String step, String occurrence, Instant createdAt,
-      LocalDate retainUntil, String fileName, byte[] pdf) {}
+      LocalDate retainUntil, String fileName, String layout) {}
 
   /** The stored bytes did not match their checksum: the document was changed outside Samverkan. */
   public static final class ChecksumMismatch extends IllegalStateException {
@@ -42,8 +44,8 @@ public class DocumentStore {
   }
 
   /**
-   * Stores the document unless one is there for the same instance, kind and occurrence; either way
-   * the stored one is returned (a step run again fixes nothing new).
+   * Stores the document, with its layout and no PDF yet, unless one is there for the same instance,
+   * kind and occurrence; either way the stored one is returned (a step run again fixes nothing new).
    */
   public DocumentInfo insertOnce(NewDocument document) {
     Optional<DocumentInfo> existing = find(document.processInstanceId(), document.kind(), document.occurrence());
@@ -52,12 +54,12 @@ public class DocumentStore {
     }
     try {
       jdbc.update("INSERT INTO samverkan_document (id, kind, title, kommun, lpo, process_instance_id, business_key, "
-              + "step, occurrence, created_at, audience, retain_until, file_name, pdf, sha256) "
-              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + "step, occurrence, created_at, audience, retain_until, file_name, layout) "
+              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           document.id(), document.kind().name(), document.title(), document.kommun(), document.lpo(),
           document.processInstanceId(), document.businessKey(), document.step(), document.occurrence(),
           Timestamp.from(document.createdAt()), document.kind().audience().name(),
-          java.sql.Date.valueOf(document.retainUntil()), document.fileName(), document.pdf(), sha256(document.pdf()));
+          java.sql.Date.valueOf(document.retainUntil()), document.fileName(), document.layout());
     } catch (DuplicateKeyException concurrent) {
       return find(document.processInstanceId(), document.kind(), document.occurrence()).orElseThrow(() -> concurrent);
     }
@@ -73,16 +75,42 @@ public class DocumentStore {
     return jdbc.query("SELECT " + COLUMNS + " FROM samverkan_document WHERE id = ?", INFO, id).stream().findFirst();
   }
 
-  /** The bytes as stored, after checking them against their checksum. */
+  /**
+   * The bytes as stored, after checking them against their checksum; null when the document does
+   * not exist or is not rendered yet ({@link #layout}).
+   */
   public byte[] pdf(String id) {
-    List<byte[]> found = jdbc.query("SELECT pdf, sha256 FROM samverkan_document WHERE id = ?", (rs, n) -> {
-      byte[] pdf = rs.getBytes("pdf");
-      if (!sha256(pdf).equals(rs.getString("sha256").trim())) {
-        throw new ChecksumMismatch(id);
-      }
-      return pdf;
-    }, id);
+    List<byte[]> found = jdbc.query("SELECT pdf, sha256 FROM samverkan_document WHERE id = ? AND pdf IS NOT NULL",
+        (rs, n) -> {
+          byte[] pdf = rs.getBytes("pdf");
+          String sha256 = rs.getString("sha256");
+          if (sha256 == null || !sha256(pdf).equals(sha256.trim())) {
+            throw new ChecksumMismatch(id);
+          }
+          return pdf;
+        }, id);
     return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** The layout of a document not rendered yet; empty once it is rendered (or when it does not exist). */
+  public Optional<String> layout(String id) {
+    return jdbc.query("SELECT layout FROM samverkan_document WHERE id = ? AND pdf IS NULL AND layout IS NOT NULL",
+        (rs, n) -> rs.getString("layout"), id).stream().findFirst();
+  }
+
+  /**
+   * Stores the rendered PDF and its checksum in place of the layout, unless the document was
+   * rendered meanwhile (by another reader or node): the first rendering stays, and a document's
+   * bytes never change. Returns whether this call stored them.
+   */
+  public boolean complete(String id, byte[] pdf) {
+    return jdbc.update("UPDATE samverkan_document SET pdf = ?, sha256 = ?, layout = NULL WHERE id = ? AND pdf IS NULL",
+        pdf, sha256(pdf), id) == 1;
+  }
+
+  /** The documents fixed but not rendered yet, oldest first. */
+  public List<String> pending() {
+    return jdbc.queryForList("SELECT id FROM samverkan_document WHERE pdf IS NULL ORDER BY created_at, id", String.class);
   }
 
   /** Every document of the municipality, and the LPO-wide ones of its LPO, newest first. */
@@ -129,9 +157,10 @@ public class DocumentStore {
   private static final RowMapper<DocumentInfo> INFO = DocumentStore::info;
 
   private static DocumentInfo info(ResultSet rs, int row) throws SQLException {
+    String sha256 = rs.getString("sha256");
     return new DocumentInfo(rs.getString("id"), DocumentKind.valueOf(rs.getString("kind")), rs.getString("title"),
         rs.getString("kommun"), rs.getString("lpo"), rs.getString("process_instance_id"), rs.getString("business_key"),
         rs.getString("step"), rs.getTimestamp("created_at").toInstant(), rs.getDate("retain_until").toLocalDate(),
-        rs.getString("file_name"), rs.getString("sha256").trim(), rs.getString("diarienummer"));
+        rs.getString("file_name"), sha256 == null ? null : sha256.trim(), rs.getString("diarienummer"));
   }
 }

@@ -7,11 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import se.samverkan.organisation.Lpo;
 import se.samverkan.organisation.Municipality;
@@ -27,6 +36,13 @@ import se.samverkan.organisation.Viewer;
  * of docs/security.md through {@link Viewer}: a signed document (the agreement, the published
  * medborgarlöfte, its yearly follow-up) for the LPO's functions and the county's länsstyrelsen, an
  * EST document for the municipality's own functions and the LPO's police; administrators read all.
+ *
+ * <p>What the document says is fixed in the step's own transaction: its layout (the XHTML of its
+ * content) is stored with it. Its PDF, which takes nine tenths of a planning step's time to lay out
+ * (docs/benchmark/results-2026-12-03-planning-profile.md), is rendered once that transaction has
+ * committed, in the background, and stored in place of the layout with its checksum. Nobody sees
+ * the difference: reading a document not rendered yet renders it first, and a sweep
+ * ({@link #renderPending}) renders what a stopped node left.
  */
 @Component("documents")
 public class Documents {
@@ -40,13 +56,41 @@ public class Documents {
   private final DocumentSettings settings;
   private final Organisation organisation;
   private final DocumentContents contents;
+  private final Executor background;
 
+  /** Renders in one background thread of its own (a full queue leaves the rest to the sweep). */
+  @Autowired
   public Documents(DocumentStore store, DocumentRenderer renderer, DocumentSettings settings, Organisation organisation) {
+    this(store, renderer, settings, organisation, renderingThread());
+  }
+
+  /** With the executor the PDFs are rendered on after the step's commit ({@code Runnable::run}: at once). */
+  public Documents(DocumentStore store, DocumentRenderer renderer, DocumentSettings settings, Organisation organisation,
+      Executor background) {
     this.store = store;
     this.renderer = renderer;
     this.settings = settings;
     this.organisation = organisation;
     this.contents = new DocumentContents(organisation);
+    this.background = background;
+  }
+
+  private static ExecutorService renderingThread() {
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(1_000), work -> {
+          Thread thread = new Thread(work, "samverkan-documents");
+          thread.setDaemon(true);
+          return thread;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+    return executor;
+  }
+
+  /** Stops the background thread; what it had not rendered is rendered on reading or by the next sweep. */
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    if (background instanceof ExecutorService executor) {
+      executor.shutdownNow();
+    }
   }
 
   /** Fixes the instance's document of the kind (its id as in {@link DocumentKind#id()}) at this step. */
@@ -63,14 +107,76 @@ public class Documents {
       lpo = organisation.lpoOf(kommun).map(Lpo::slug).orElse("");
     }
     String title = contents.title(kind, execution);
-    byte[] pdf = render(execution, kind);
+    String layout = renderer.xhtml(contents.of(kind, execution));
     Instant now = DocumentContents.now().toInstant();
     DocumentInfo stored = store.insertOnce(new DocumentStore.NewDocument(UUID.randomUUID().toString(), kind, title,
         kommun, lpo, execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
         execution.getCurrentActivityId(), occurrence, now, DocumentContents.today().plus(settings.retentionOf(kind)),
-        fileName(kind, kommun == null ? lpo : kommun, title), pdf));
+        fileName(kind, kommun == null ? lpo : kommun, title), layout));
     log.info("Dokument {} «{}» fastställt för {} på {} ms", stored.id(), title, execution.getProcessInstanceId(),
         (System.nanoTime() - started) / 1_000_000);
+    afterCommit(() -> background.execute(() -> renderQuietly(stored.id())));
+  }
+
+  /** After the engine's transaction committed (a rolled-back step leaves nothing to render); at once outside one. */
+  private static void afterCommit(Runnable work) {
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      work.run();
+    } else {
+      command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> work.run());
+    }
+  }
+
+  /**
+   * Renders every document fixed but not rendered yet (a node stopped before it rendered, or its
+   * queue was full); returns how many this call rendered.
+   */
+  public int renderPending() {
+    int rendered = 0;
+    for (String id : store.pending()) {
+      if (renderQuietly(id)) {
+        rendered++;
+      }
+    }
+    return rendered;
+  }
+
+  private boolean renderQuietly(String id) {
+    try {
+      return renderStored(id);
+    } catch (RuntimeException e) {
+      log.error("Dokument {} kunde inte renderas; det renderas när någon läser det eller vid nästa genomgång", id, e);
+      return false;
+    }
+  }
+
+  /** Lays out the stored layout and stores the PDF, unless it is rendered already; whether this call stored it. */
+  private boolean renderStored(String id) {
+    Optional<String> layout = store.layout(id);
+    if (layout.isEmpty()) {
+      return false;
+    }
+    long started = System.nanoTime();
+    String title = store.info(id).map(DocumentInfo::title).orElse(id);
+    boolean stored = store.complete(id, renderer.pdf(layout.get(), title));
+    if (stored) {
+      log.info("Dokument {} «{}» renderat på {} ms", id, title, (System.nanoTime() - started) / 1_000_000);
+    }
+    return stored;
+  }
+
+  /** The document as readers see it: rendered first when its PDF is not stored yet. */
+  private DocumentInfo rendered(DocumentInfo document) {
+    if (document.rendered()) {
+      return document;
+    }
+    renderStored(document.id());
+    return store.info(document.id()).orElse(document);
+  }
+
+  private List<DocumentInfo> rendered(List<DocumentInfo> documents) {
+    return documents.stream().map(this::rendered).toList();
   }
 
   /**
@@ -78,11 +184,7 @@ public class Documents {
    * stored: what the national benchmark times (issue 16: generation under 1 s).
    */
   public byte[] render(DelegateExecution execution, String kindId) {
-    return render(execution, kind(kindId));
-  }
-
-  private byte[] render(DelegateExecution execution, DocumentKind kind) {
-    return renderer.pdf(contents.of(kind, execution));
+    return renderer.pdf(contents.of(kind(kindId), execution));
   }
 
   private static DocumentKind kind(String kindId) {
@@ -96,32 +198,37 @@ public class Documents {
     if (lpo == null) {
       return List.of();
     }
-    return store.ofMunicipality(kommun, lpo).stream().filter(d -> mayRead(d, groupIds)).toList();
+    return rendered(store.ofMunicipality(kommun, lpo).stream().filter(d -> mayRead(d, groupIds)).toList());
   }
 
   /** The documents of the LPO (agreements, every municipality's) the groups may read, newest first. */
   public List<DocumentInfo> visibleInLpo(Collection<String> groupIds, String lpo) {
-    return store.ofLpo(lpo).stream().filter(d -> mayRead(d, groupIds)).toList();
+    return rendered(store.ofLpo(lpo).stream().filter(d -> mayRead(d, groupIds)).toList());
   }
 
   /** The documents of a process instance the groups may read (the task's form, Tasklist). */
   public List<DocumentInfo> ofProcessInstance(Collection<String> groupIds, String processInstanceId) {
-    return store.ofProcessInstance(processInstanceId).stream().filter(d -> mayRead(d, groupIds)).toList();
+    return rendered(store.ofProcessInstance(processInstanceId).stream().filter(d -> mayRead(d, groupIds)).toList());
   }
 
   /** Every document the groups may read. */
   public List<DocumentInfo> visibleToAll(Collection<String> groupIds) {
-    return store.all().stream().filter(d -> mayRead(d, groupIds)).toList();
+    return rendered(store.all().stream().filter(d -> mayRead(d, groupIds)).toList());
   }
 
   /** The document, if it exists and the groups may read it (else empty: to them it does not exist). */
   public Optional<DocumentInfo> readable(String id, Collection<String> groupIds) {
-    return store.info(id).filter(d -> mayRead(d, groupIds));
+    return store.info(id).filter(d -> mayRead(d, groupIds)).map(this::rendered);
   }
 
-  /** The stored bytes, checked against their checksum. */
+  /** The stored bytes, checked against their checksum (rendered first if they are not stored yet). */
   public byte[] pdf(DocumentInfo document) {
-    return store.pdf(document.id());
+    byte[] pdf = store.pdf(document.id());
+    if (pdf == null) {
+      renderStored(document.id());
+      pdf = store.pdf(document.id());
+    }
+    return pdf;
   }
 
   public boolean mayRead(DocumentInfo document, Collection<String> groupIds) {
@@ -162,7 +269,7 @@ public class Documents {
           + "innehålla bokstäver, siffror, mellanslag och tecknen . : / - _ (till exempel «KS 2027/123»).");
     }
     store.setDiarienummer(document.id(), value.isEmpty() ? null : value, userId, DocumentContents.now().toInstant());
-    return store.info(document.id()).orElseThrow();
+    return rendered(store.info(document.id()).orElseThrow());
   }
 
   private Viewer viewerOf(DocumentInfo document, Collection<String> groupIds) {

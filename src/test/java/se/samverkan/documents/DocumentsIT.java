@@ -63,6 +63,8 @@ class DocumentsIT {
   @Autowired EstReviews reviews;
   @Autowired JdbcTemplate jdbc;
   @Autowired DocumentStore store;
+  @Autowired Documents documents;
+  @Autowired DocumentRenderer renderer;
   @LocalServerPort int port;
 
   RuntimeService runtime;
@@ -78,6 +80,9 @@ class DocumentsIT {
   String followUp;
   String estRecord;
   String reviewReport;
+  /** Whether every driven document was rendered, before any test read one, and how long that took. */
+  List<String> notRenderedInTheBackground;
+  long backgroundMillis;
 
   @AfterAll
   void removeTheDrivenInstances() {
@@ -154,6 +159,85 @@ class DocumentsIT {
     tasks.complete(tasks.createTaskQuery().processInstanceId(review).taskDefinitionKey(EstReviewProcess.REVIEW)
         .singleResult().getId(), decision);
     reviewReport = only(review, DocumentKind.styrgrupp_rapport);
+    awaitTheBackgroundRendering();
+  }
+
+  /** Before any test reads a document: the background renders each one after its step committed, unasked. */
+  private void awaitTheBackgroundRendering() {
+    List<String> fixed = List.of(agreement, promise, followUp, estRecord, reviewReport);
+    long started = System.nanoTime();
+    List<String> waiting = fixed;
+    while (!waiting.isEmpty() && System.nanoTime() - started < 30_000_000_000L) {
+      waiting = fixed.stream().filter(id -> !store.info(id).orElseThrow().rendered()).toList();
+      if (!waiting.isEmpty()) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    notRenderedInTheBackground = waiting;
+    backgroundMillis = (System.nanoTime() - started) / 1_000_000;
+  }
+
+  @Test
+  void shouldRenderEachDocumentInTheBackgroundAfterItsStepCommittedAndKeepOnlyThePdf() {
+    assertThat(notRenderedInTheBackground).as("rendered without a reader within 30 s (waited %d ms)", backgroundMillis)
+        .isEmpty();
+    for (String id : List.of(agreement, promise, followUp, estRecord, reviewReport)) {
+      Map<String, Object> row = jdbc.queryForMap("SELECT layout, sha256 FROM samverkan_document WHERE id = ?", id);
+      assertThat(row.get("layout")).as("layout of " + id).isNull();
+      assertThat(store.pdf(id)).as("pdf of " + id).isNotNull();
+    }
+  }
+
+  @Test
+  void shouldRenderAWaitingDocumentForItsAudienceWhenReadAndHideItFromOthers() {
+    String id = waiting("vantande-lasning");
+    try {
+      assertThat(RestClient.as(rest, "samordnare.mala").get("/samverkan/dokument/" + id, byte[].class)
+          .getStatusCode().value()).isEqualTo(404);
+      assertThat(listed("samordnare.mala", "?kommun=lycksele")).extracting(d -> d.get("id")).doesNotContain(id);
+      assertThat(store.info(id).orElseThrow().rendered()).as("a refused reader renders nothing").isFalse();
+
+      Map<String, Object> entry = listed("samordnare.lycksele", "?kommun=lycksele").stream()
+          .filter(d -> id.equals(d.get("id"))).findFirst().orElseThrow();
+      byte[] pdf = fetch("samordnare.lycksele", id);
+      assertThat(entry.get("sha256")).isEqualTo(DocumentStore.sha256(pdf));
+      assertThat(flat(PdfA.text(pdf))).contains("Väntande protokoll vantande-lasning", "Lämnat av en nod som stoppade");
+      assertThat(PdfA.violations(pdf)).isEmpty();
+      assertThat(fetch("kommunpolis.sodra-lappland", id)).isEqualTo(pdf);
+    } finally {
+      jdbc.update("DELETE FROM samverkan_document WHERE id = ?", id);
+    }
+  }
+
+  @Test
+  void shouldRenderWhatAStoppedNodeLeftWaitingInTheSweep() {
+    List<String> ids = List.of(waiting("vantande-svep-1"), waiting("vantande-svep-2"));
+    try {
+      assertThat(store.pending()).containsAll(ids);
+      documents.renderPending();
+      assertThat(store.pending()).doesNotContainAnyElementsOf(ids);
+      for (String id : ids) {
+        assertThat(flat(PdfA.text(store.pdf(id)))).contains("Väntande protokoll " + id);
+        assertThat(jdbc.queryForObject("SELECT layout FROM samverkan_document WHERE id = ?", String.class, id)).isNull();
+      }
+    } finally {
+      jdbc.update("DELETE FROM samverkan_document WHERE id IN (?, ?)", ids.get(0), ids.get(1));
+    }
+  }
+
+  /** A Lycksele EST record fixed with its layout and not rendered, as a node that stopped right after the step leaves it. */
+  private String waiting(String id) {
+    DocumentContent content = DocumentContent.titled("Väntande protokoll " + id).section("Mötet")
+        .paragraph("Lämnat av en nod som stoppade innan dokumentet renderades.").build();
+    store.insertOnce(new DocumentStore.NewDocument(id, DocumentKind.est_protokoll, "Väntande protokoll " + id,
+        "lycksele", "sodra-lappland", "vantande-" + id, null, EstCycleProcess.JOINT_PLANNING, "1",
+        java.time.Instant.now(), java.time.LocalDate.now().plusYears(5), id + ".pdf", renderer.xhtml(content)));
+    return id;
   }
 
   @Test
@@ -222,6 +306,7 @@ class DocumentsIT {
 
   @Test
   void shouldRefuseBytesThatNoLongerMatchTheirChecksum() {
+    fetch("admin", estRecord);
     String copy = "kopia-" + estRecord;
     jdbc.update("INSERT INTO samverkan_document (id, kind, title, kommun, lpo, process_instance_id, business_key, step, "
         + "occurrence, created_at, audience, retain_until, file_name, pdf, sha256) SELECT ?, kind, title, kommun, lpo, "
@@ -327,11 +412,10 @@ class DocumentsIT {
   @Test
   void shouldRemoveADocumentOnlyAfterItsRetentionEnded() {
     java.time.LocalDate today = java.time.LocalDate.of(2031, 6, 1);
-    byte[] pdf = "%PDF-1.7 prov".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     for (String[] row : new String[][] {{"expired", "2031-05-31"}, {"last-day", "2031-06-01"}}) {
       store.insertOnce(new DocumentStore.NewDocument("retention-" + row[0], DocumentKind.est_protokoll, "Prov " + row[0],
           "lycksele", "sodra-lappland", "retention-" + row[0], null, "Task_JointPlanning", "1",
-          java.time.Instant.parse("2026-06-01T10:00:00Z"), java.time.LocalDate.parse(row[1]), "prov.pdf", pdf));
+          java.time.Instant.parse("2026-06-01T10:00:00Z"), java.time.LocalDate.parse(row[1]), "prov.pdf", "<html/>"));
     }
     long others = jdbc.queryForObject("SELECT count(*) FROM samverkan_document WHERE id NOT LIKE 'retention-%'", Long.class);
     try {
