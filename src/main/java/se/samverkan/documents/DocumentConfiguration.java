@@ -49,54 +49,45 @@ class DocumentConfiguration {
   }
 
   @Bean
-  ExpiredDocuments expiredDocuments(DocumentStore store) {
-    return new ExpiredDocuments(store);
+  DocumentUpkeep documentUpkeep(DocumentStore store, Documents documents) {
+    return new DocumentUpkeep(store, documents);
   }
 
-  /**
-   * A document's own retention (samverkan.documents.retention) is enforced here, not by Camunda's
-   * history cleanup: once a day, the documents past their last day are removed (logged with the count).
-   */
-  static class ExpiredDocuments {
+  /** The documents' two scheduled chores; each logs its count when it did something. */
+  static class DocumentUpkeep {
+    private static final org.slf4j.Logger log = LoggerFactory.getLogger(DocumentConfiguration.class);
     private final DocumentStore store;
+    private final Documents documents;
 
-    ExpiredDocuments(DocumentStore store) {
+    DocumentUpkeep(DocumentStore store, Documents documents) {
       this.store = store;
+      this.documents = documents;
     }
 
+    /**
+     * A document's own retention (samverkan.documents.retention) is enforced here, not by Camunda's
+     * history cleanup: once a day, the documents past their last day are removed.
+     */
     @Scheduled(initialDelayString = "PT5M", fixedDelayString = "${samverkan.documents.cleanup-interval:P1D}")
     void removeExpired() {
       int removed = store.removeExpired(DocumentContents.today());
       if (removed > 0) {
-        LoggerFactory.getLogger(DocumentConfiguration.class).info("{} dokument vars bevarandetid gått ut togs bort", removed);
+        log.info("{} dokument vars bevarandetid gått ut togs bort", removed);
       }
     }
-  }
 
-  @Bean
-  PendingDocuments pendingDocuments(Documents documents) {
-    return new PendingDocuments(documents);
-  }
-
-  /**
-   * A document's PDF is rendered in the background after its step committed ({@link Documents}); a
-   * node that stopped first leaves it waiting, with its layout. This sweep renders those, every
-   * {@code samverkan.documents.render-sweep-interval} from startup (reading one renders it at once,
-   * so nobody waits for the sweep).
-   */
-  static class PendingDocuments {
-    private final Documents documents;
-
-    PendingDocuments(Documents documents) {
-      this.documents = documents;
-    }
-
+    /**
+     * A document's PDF is rendered in the background after its step committed ({@link Documents}); a
+     * node that stopped first leaves it waiting, with its layout. This sweep renders those, every
+     * {@code samverkan.documents.render-sweep-interval} from startup (reading one renders it at once,
+     * so nobody waits for the sweep).
+     */
     @Scheduled(initialDelayString = "${samverkan.documents.render-sweep-interval:PT10M}",
         fixedDelayString = "${samverkan.documents.render-sweep-interval:PT10M}")
     void renderPending() {
       int rendered = documents.renderPending();
       if (rendered > 0) {
-        LoggerFactory.getLogger(DocumentConfiguration.class).info("{} väntande dokument renderade", rendered);
+        log.info("{} väntande dokument renderade", rendered);
       }
     }
   }
