@@ -58,7 +58,7 @@ public class Documents {
   private final DocumentContents contents;
   private final Executor background;
 
-  /** Renders in background threads of its own, one per core (a full queue leaves the rest to the sweep). */
+  /** Renders in one background thread of its own (a full queue leaves the rest to the sweep). */
   @Autowired
   public Documents(DocumentStore store, DocumentRenderer renderer, DocumentSettings settings, Organisation organisation) {
     this(store, renderer, settings, organisation, renderingThread());
@@ -75,20 +75,13 @@ public class Documents {
     this.background = background;
   }
 
-  /**
-   * As many threads as cores: a burst of steps (a national run, a migration) renders as fast as it
-   * did inside the steps' own threads, and an idle node keeps none busy.
-   */
   private static ExecutorService renderingThread() {
-    int threads = Runtime.getRuntime().availableProcessors();
-    java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
         new LinkedBlockingQueue<>(1_000), work -> {
-          Thread thread = new Thread(work, "samverkan-documents-" + started.incrementAndGet());
+          Thread thread = new Thread(work, "samverkan-documents");
           thread.setDaemon(true);
           return thread;
         }, new ThreadPoolExecutor.DiscardPolicy());
-    executor.allowCoreThreadTimeOut(true);
     return executor;
   }
 
