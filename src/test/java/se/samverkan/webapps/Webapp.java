@@ -85,6 +85,20 @@ public class Webapp {
     new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element)).sendKeys(Keys.ENTER);
   }
 
+  /**
+   * Ticks a checkbox with a real click, once the element is where it is drawn: inside a dialog that
+   * is still sliding in, the click lands on what covers it (ElementClickIntercepted) and is tried again.
+   */
+  public void tick(WebElement checkbox) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", checkbox);
+    new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+      if (!checkbox.isSelected()) {
+        checkbox.click();
+      }
+      return checkbox.isSelected();
+    });
+  }
+
   /** Clicks a Tasklist filter by its name and waits for its list. */
   public void filter(String name) {
     waitFor(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.),'" + name + "')]")).click();

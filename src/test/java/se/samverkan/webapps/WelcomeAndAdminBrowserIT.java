@@ -77,7 +77,7 @@ class WelcomeAndAdminBrowserIT {
       webapp.button("Lägg till i en grupp").click(); // an ng-click link without href: no keyboard focus
       org.openqa.selenium.WebElement row = webapp.waitFor(By.cssSelector(".modal tbody tr"));
       String groupId = row.findElement(By.cssSelector(".group-id a")).getText();
-      row.findElement(By.cssSelector("input[type='checkbox']")).click();
+      webapp.tick(row.findElement(By.cssSelector("input[type='checkbox']")));
       webapp.click(webapp.waitFor(By.xpath("//*[contains(@class,'modal')]//button[normalize-space(.)='Lägg till grupper']")));
       webapp.waitForText(By.cssSelector(".modal"), "Användaren är tillagd i de valda grupperna.");
       webapp.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
