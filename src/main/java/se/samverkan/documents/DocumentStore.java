@@ -77,7 +77,7 @@ public class DocumentStore {
 
   /**
    * The bytes as stored, after checking them against their checksum; null when the document does
-   * not exist or is not rendered yet ({@link #layout}).
+   * not exist or is not rendered yet ({@link #waiting}).
    */
   public byte[] pdf(String id) {
     List<byte[]> found = jdbc.query("SELECT pdf, sha256 FROM samverkan_document WHERE id = ? AND pdf IS NOT NULL",
@@ -92,10 +92,13 @@ public class DocumentStore {
     return found.isEmpty() ? null : found.get(0);
   }
 
-  /** The layout of a document not rendered yet; empty once it is rendered (or when it does not exist). */
-  public Optional<String> layout(String id) {
-    return jdbc.query("SELECT layout FROM samverkan_document WHERE id = ? AND pdf IS NULL AND layout IS NOT NULL",
-        (rs, n) -> rs.getString("layout"), id).stream().findFirst();
+  /** A document fixed but not rendered yet: its title (for the log and errors) and its layout. */
+  public record Waiting(String title, String layout) {}
+
+  /** The document if it waits for its PDF; empty once it is rendered (or when it does not exist). */
+  public Optional<Waiting> waiting(String id) {
+    return jdbc.query("SELECT title, layout FROM samverkan_document WHERE id = ? AND pdf IS NULL AND layout IS NOT NULL",
+        (rs, n) -> new Waiting(rs.getString("title"), rs.getString("layout")), id).stream().findFirst();
   }
 
   /**

@@ -153,13 +153,13 @@ public class Documents {
 
   /** Lays out the stored layout and stores the PDF, unless it is rendered already; whether this call stored it. */
   private boolean renderStored(String id) {
-    Optional<String> layout = store.layout(id);
-    if (layout.isEmpty()) {
+    Optional<DocumentStore.Waiting> waiting = store.waiting(id);
+    if (waiting.isEmpty()) {
       return false;
     }
     long started = System.nanoTime();
-    String title = store.info(id).map(DocumentInfo::title).orElse(id);
-    boolean stored = store.complete(id, renderer.pdf(layout.get(), title));
+    String title = waiting.get().title();
+    boolean stored = store.complete(id, renderer.pdf(waiting.get().layout(), title));
     if (stored) {
       log.info("Dokument {} «{}» renderat på {} ms", id, title, (System.nanoTime() - started) / 1_000_000);
     }

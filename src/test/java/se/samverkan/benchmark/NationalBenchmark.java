@@ -633,15 +633,30 @@ public final class NationalBenchmark {
   }
 
   /** Waits (up to 60 s) until the cycle's meeting record has its PDF; the nanoseconds waited. */
-  private static long awaitRenderedRecord(ProcessEngine engine, String cycle) throws InterruptedException {
+  private static long awaitRenderedRecord(ProcessEngine engine, String cycle) {
+    return awaitNone(engine, 60, "the meeting record of " + cycle + " rendered", "SELECT count(*) FROM samverkan_document "
+        + "WHERE process_instance_id = ? AND kind = ? AND sha256 IS NULL", cycle,
+        se.samverkan.documents.DocumentKind.est_protokoll.name());
+  }
+
+  /**
+   * Polls the count query until it answers 0, for at most {@code seconds}; the nanoseconds waited.
+   *
+   * @throws IllegalStateException naming {@code what} when the time ran out
+   */
+  private static long awaitNone(ProcessEngine engine, int seconds, String what, String countSql, Object... args) {
     org.springframework.jdbc.core.JdbcTemplate jdbc = jdbcOf(engine);
     long started = System.nanoTime();
-    while (jdbc.queryForObject("SELECT count(*) FROM samverkan_document WHERE process_instance_id = ? AND kind = ? "
-        + "AND sha256 IS NOT NULL", Long.class, cycle, se.samverkan.documents.DocumentKind.est_protokoll.name()) == 0) {
-      if (System.nanoTime() - started > 60_000_000_000L) {
-        throw new IllegalStateException("the meeting record of " + cycle + " was not rendered within 60 s");
+    while (jdbc.queryForObject(countSql, Long.class, args) > 0) {
+      if (System.nanoTime() - started > seconds * 1_000_000_000L) {
+        throw new IllegalStateException("not " + what + " within " + seconds + " s");
       }
-      Thread.sleep(2);
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
     return System.nanoTime() - started;
   }
@@ -843,19 +858,7 @@ public final class NationalBenchmark {
    * steps' commits (docs/documents.md), work a throughput figure must include.
    */
   private static void awaitNoWaitingDocuments(ProcessEngine engine) {
-    org.springframework.jdbc.core.JdbcTemplate jdbc = jdbcOf(engine);
-    long started = System.nanoTime();
-    while (jdbc.queryForObject("SELECT count(*) FROM samverkan_document WHERE sha256 IS NULL", Long.class) > 0) {
-      if (System.nanoTime() - started > 300_000_000_000L) {
-        throw new IllegalStateException("documents still waiting for their PDF after 5 min");
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    awaitNone(engine, 300, "every document rendered", "SELECT count(*) FROM samverkan_document WHERE sha256 IS NULL");
   }
 
   // ---------------------------------------------------------------------------------------------
