@@ -55,6 +55,8 @@ public class EngineSettings extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // MyBatis's OGNL without a reflective method lookup per expression (CachedOgnlReadMethods, issue 18).
+    CachedOgnlReadMethods.install();
     // Samverkan reads the history: the identity-link log of a task (handover), EST's review period,
     // the variables' values. "lean" keeps all of that and the audit of what people changed, without the
     // detail rows of what the engine changed by itself (LeanHistoryLevel).

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ContextResolver;
@@ -27,6 +29,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.VariableValueDto;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 
@@ -114,13 +117,18 @@ public final class ErrorMapping {
   }
 
   /**
-   * Camunda's ObjectMapper (JacksonConfigurator, which makes a new one per call) with a nesting
-   * limit: a deeper body is a 400 before anything recurses into it.
+   * Camunda's ObjectMapper (JacksonConfigurator's settings) with a nesting limit: a deeper body is a
+   * 400 before anything recurses into it. One for the application: JacksonConfigurator makes a new
+   * ObjectMapper on every call, so Jackson built its serializers and deserializers again on every
+   * request (6 % of the CPU of Tasklist's requests, docs/benchmark.md, issue 18). Declared for JSON and
+   * HAL as JacksonConfigurator is, so that Jersey asks this one first for those media types as well
+   * (priority 1), not only for lookups without a media type.
    */
   @Provider
   @Priority(1)
+  @Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON, MediaType.WILDCARD})
   public static class LimitedObjectMapper implements ContextResolver<ObjectMapper> {
-    private static final ObjectMapper MAPPER = JacksonConfigurator.configureObjectMapper(new ObjectMapper(
+    static final ObjectMapper MAPPER = JacksonConfigurator.configureObjectMapper(new ObjectMapper(
         JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_NESTING).build())
             .build()));
