@@ -22,7 +22,7 @@ import org.apache.ibatis.ognl.OgnlRuntime;
  * case-insensitively): 7 % of the CPU of Tasklist's requests in Java Flight Recorder
  * (docs/benchmark.md, issue 18). This accessor finds the method with OGNL's own two lookups
  * ({@code getGetMethod}, then {@code getReadMethod}), remembers it, checks access and invokes it as
- * OGNL does; a name without a method (a field, or nothing) goes to OGNL's accessor unchanged.
+ * OGNL does; a name without a readable method is read as OGNL then reads it, as a field or not at all.
  */
 public final class CachedOgnlReadMethods extends ObjectPropertyAccessor {
 
@@ -52,14 +52,17 @@ public final class CachedOgnlReadMethods extends ObjectPropertyAccessor {
     }
     Class<?> type = target.getClass();
     Optional<Method> read = readMethods.get(type).computeIfAbsent(name, n -> Optional.ofNullable(readMethod(type, n)));
-    if (read.isEmpty() || !context.getMemberAccess().isAccessible(context, target, read.get(), name)) {
-      return super.getPossibleProperty(context, target, name);
-    }
     try {
+      if (read.isEmpty() || !context.getMemberAccess().isAccessible(context, target, read.get(), name)) {
+        // what OGNL's accessor does when no readable method is found, without looking for one again:
+        // the field, or NotFound
+        return OgnlRuntime.getFieldValue(context, target, name, true);
+      }
       return OgnlRuntime.invokeMethod(target, read.get(), OgnlRuntime.NoArguments);
     } catch (InvocationTargetException e) {
       throw new OgnlException(name, e.getTargetException());
-    } catch (IllegalAccessException e) {
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // as OGNL's accessor wraps them
       throw new OgnlException(name, e);
     }
   }
