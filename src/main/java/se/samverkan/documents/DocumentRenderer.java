@@ -1,17 +1,21 @@
 package se.samverkan.documents;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -22,7 +26,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Renders a document's content to a tagged PDF/A-2a (PDF/UA tagging for screen readers) in Swedish:
  * the Thymeleaf template {@code templates/documents/dokument.html} (XHTML, every text escaped) laid
  * out by openhtmltopdf on PDFBox, with DejaVu Sans embedded and the JDK's sRGB profile as output
- * intent. Nothing is fetched while rendering: fonts and profile come from the classpath and the JDK.
+ * intent. Nothing is fetched while rendering: fonts and profile come from the classpath and the JDK;
+ * the fonts are parsed once and lent to one render at a time ({@link ParsedFonts}).
  */
 public final class DocumentRenderer {
 
@@ -33,8 +38,7 @@ public final class DocumentRenderer {
   private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
   private final TemplateEngine templates;
-  private final byte[] regular;
-  private final byte[] bold;
+  private final ParsedFonts fonts;
   private final byte[] colorProfile;
 
   public DocumentRenderer() {
@@ -47,8 +51,7 @@ public final class DocumentRenderer {
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     this.templates = engine;
-    this.regular = resource("documents/fonts/DejaVuSans.ttf");
-    this.bold = resource("documents/fonts/DejaVuSans-Bold.ttf");
+    this.fonts = new ParsedFonts(resource("documents/fonts/DejaVuSans.ttf"), resource("documents/fonts/DejaVuSans-Bold.ttf"));
     this.colorProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
   }
 
@@ -67,13 +70,17 @@ public final class DocumentRenderer {
    */
   public byte[] pdf(String xhtml, String title) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    ParsedFonts.Faces faces = fonts.borrow();
+    // the renderer closes the document; the parsed fonts stay open for the next render
+    PDDocument document = new PDDocument();
     PdfRendererBuilder builder = new PdfRendererBuilder();
+    builder.usePDDocument(document);
     builder.useFastMode();
     builder.usePdfAConformance(CONFORMANCE);
     builder.usePdfUaAccessibility(true);
     builder.useColorProfile(colorProfile);
-    builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-    builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+    builder.useFont(embedded(document, faces.regular(), title), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+    builder.useFont(embedded(document, faces.bold(), title), FONT_FAMILY, 700, FontStyle.NORMAL, true);
     builder.withProducer("Samverkan");
     builder.withHtmlContent(xhtml, null);
     builder.toStream(out);
@@ -81,8 +88,24 @@ public final class DocumentRenderer {
       builder.run();
     } catch (IOException e) {
       throw new UncheckedIOException("Dokumentet «" + title + "» kunde inte skapas", e);
+    } finally {
+      fonts.giveBack(faces);
     }
     return out.toByteArray();
+  }
+
+  /** The font embedded in {@code document} as a subset, when the layout first uses it. */
+  private static PDFontSupplier embedded(PDDocument document, TrueTypeFont font, String title) {
+    return new PDFontSupplier(null) {
+      @Override
+      public PDFont supply() {
+        try {
+          return PDType0Font.load(document, font, true);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Typsnittet i dokumentet «" + title + "» kunde inte bäddas in", e);
+        }
+      }
+    };
   }
 
   private static byte[] resource(String path) {

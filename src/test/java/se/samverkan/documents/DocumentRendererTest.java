@@ -64,6 +64,26 @@ class DocumentRendererTest {
     assertThat(text).contains("<b>fet</b>", "<script>alert('x')</script>", "<img src=\"http://example.org/x.png\"/>");
   }
 
+  /** The parsed fonts are shared between renders (ParsedFonts): several at once each embed their own text. */
+  @Test
+  void shouldRenderSeveralDocumentsAtOnceEachWithItsOwnText() throws Exception {
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<byte[]>> pdfs = IntStream.range(0, 12)
+          .mapToObj(i -> threads.submit(() -> renderer.pdf(DocumentContent.titled("EST-mötesprotokoll nr " + i)
+              .section("Lägesbild").field("Hot spots", "Plats-" + i + " – åäö ÅÄÖ " + "ord ".repeat(i * 50))
+              .build())))
+          .toList();
+      for (int i = 0; i < pdfs.size(); i++) {
+        byte[] pdf = pdfs.get(i).get();
+        assertThat(PdfA.text(pdf)).contains("EST-mötesprotokoll nr " + i, "Plats-" + i + " – åäö ÅÄÖ");
+        assertThat(PdfA.violations(pdf)).as("document %d", i).isEmpty();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
   /** Issue 16: document generation under 1 s each; the median of ten after warm-up, so one slow run does not decide. */
   @Test
   void shouldRenderAnAgreementOfSevenMunicipalitiesInUnderASecondAfterWarmUp() {
