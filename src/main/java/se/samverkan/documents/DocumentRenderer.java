@@ -9,9 +9,14 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -21,13 +26,17 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * Renders a document's content to a tagged PDF/A-2a (PDF/UA tagging for screen readers) in Swedish:
  * the Thymeleaf template {@code templates/documents/dokument.html} (XHTML, every text escaped) laid
  * out by openhtmltopdf on PDFBox, with DejaVu Sans embedded and the JDK's sRGB profile as output
  * intent. Nothing is fetched while rendering: fonts and profile come from the classpath and the JDK;
- * the fonts are parsed once and lent to one render at a time ({@link ParsedFonts}).
+ * the fonts are parsed once and lent to one render at a time ({@link ParsedFonts}), and the layout is
+ * read by one XML parser factory made once, which follows no external entity, DTD or XInclude.
  */
 public final class DocumentRenderer {
 
@@ -40,6 +49,7 @@ public final class DocumentRenderer {
   private final TemplateEngine templates;
   private final ParsedFonts fonts;
   private final byte[] colorProfile;
+  private final DocumentBuilderFactory xml = layoutParsers();
 
   public DocumentRenderer() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(DocumentRenderer.class.getClassLoader());
@@ -82,7 +92,7 @@ public final class DocumentRenderer {
     builder.useFont(embedded(document, faces.regular(), title), FONT_FAMILY, 400, FontStyle.NORMAL, true);
     builder.useFont(embedded(document, faces.bold(), title), FONT_FAMILY, 700, FontStyle.NORMAL, true);
     builder.withProducer("Samverkan");
-    builder.withHtmlContent(xhtml, null);
+    builder.withW3cDocument(parse(xhtml, title), null);
     builder.toStream(out);
     try {
       builder.run();
@@ -106,6 +116,41 @@ public final class DocumentRenderer {
         }
       }
     };
+  }
+
+  /**
+   * The layout as a DOM. openhtmltopdf would look up a SAX parser and a transformer factory on the
+   * class path for every document; one factory serves every render (its builders are made per render).
+   */
+  private Document parse(String xhtml, String title) {
+    try {
+      DocumentBuilder parser;
+      synchronized (xml) {
+        parser = xml.newDocumentBuilder();
+      }
+      return parser.parse(new InputSource(new StringReader(xhtml)));
+    } catch (ParserConfigurationException | SAXException | IOException e) {
+      throw new IllegalStateException("Dokumentet «" + title + "» har en layout som inte går att läsa", e);
+    }
+  }
+
+  /** Namespace aware, as XHTML needs; nothing outside the layout is read (no external entity, DTD or XInclude). */
+  private static DocumentBuilderFactory layoutParsers() {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setXIncludeAware(false);
+    factory.setExpandEntityReferences(false);
+    try {
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("XML-läsaren för dokumentens layout kan inte göras säker", e);
+    }
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    return factory;
   }
 
   private static byte[] resource(String path) {

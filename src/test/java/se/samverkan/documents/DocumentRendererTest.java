@@ -64,6 +64,24 @@ class DocumentRendererTest {
     assertThat(text).contains("<b>fet</b>", "<script>alert('x')</script>", "<img src=\"http://example.org/x.png\"/>");
   }
 
+  @Test
+  void shouldReadNothingOutsideTheLayoutWhenItNamesAnExternalEntity() throws Exception {
+    java.nio.file.Path secret = java.nio.file.Files.createTempFile("samverkan-xxe", ".txt");
+    java.nio.file.Files.writeString(secret, "HEMLIGT-INNEHALL");
+    try {
+      String layout = renderer.xhtml(DocumentContent.titled("EST-mötesprotokoll").section("Lägesbild")
+              .field("Hot spots", "MARKERING").build())
+          .replace("<!DOCTYPE html>", "<!DOCTYPE html [<!ENTITY ext SYSTEM \"" + secret.toUri() + "\">]>")
+          .replace("MARKERING", "före &ext; efter");
+
+      String text = PdfA.text(renderer.pdf(layout, "EST-mötesprotokoll"));
+
+      assertThat(text).contains("före", "efter").doesNotContain("HEMLIGT-INNEHALL");
+    } finally {
+      java.nio.file.Files.delete(secret);
+    }
+  }
+
   /** The parsed fonts are shared between renders (ParsedFonts): several at once each embed their own text. */
   @Test
   void shouldRenderSeveralDocumentsAtOnceEachWithItsOwnText() throws Exception {
