@@ -57,8 +57,11 @@ final class TasklistInteractions {
     Request draft(String taskId);
   }
 
-  /** The measured times of one user through one door: per request name, and per interaction. */
-  record Measured(String user, String door, Map<String, List<Long>> requests, Map<String, List<Long>> interactions,
+  /**
+   * The measured times of {@code users} users through one door (one, or several at once merged):
+   * per request name, and per interaction.
+   */
+  record Measured(String user, String door, int users, Map<String, List<Long>> requests, Map<String, List<Long>> interactions,
                   int tasksInList, Map<String, List<Long>> statements, Map<String, List<Long>> dbNanos,
                   Map<String, List<String>> lastSql) {}
 
@@ -124,7 +127,7 @@ final class TasklistInteractions {
         interactions.computeIfAbsent("Öppna uppgiften (7 anrop)", k -> new ArrayList<>()).add(openTotal);
       }
     }
-    return new Measured(user, door.name(), requests, interactions, tasksInList, statements, dbNanos, lastSql);
+    return new Measured(user, door.name(), 1, requests, interactions, tasksInList, statements, dbNanos, lastSql);
   }
 
   /** The requests of opening a task, in Tasklist's order. */
@@ -171,7 +174,7 @@ final class TasklistInteractions {
       m.interactions().forEach((name, times) -> interactions.computeIfAbsent(name, k -> new ArrayList<>()).addAll(times));
       tasks = Math.max(tasks, m.tasksInList());
     }
-    return new Measured(who, door, requests, interactions, tasks, statements, dbNanos, measured.get(0).lastSql());
+    return new Measured(who, door, measured.size(), requests, interactions, tasks, statements, dbNanos, measured.get(0).lastSql());
   }
 
   private static Answer timed(Door door, Request request, Map<String, List<Long>> times,
