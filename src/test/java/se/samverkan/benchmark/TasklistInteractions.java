@@ -58,10 +58,10 @@ final class TasklistInteractions {
   }
 
   /**
-   * The measured times of {@code users} users through one door (one, or several at once merged):
-   * per request name, and per interaction.
+   * The measured times of {@code users} users through one door (one, or several at once merged), each
+   * pausing about {@code pauseMillis} after each interaction: per request name, and per interaction.
    */
-  record Measured(String user, String door, int users, Map<String, List<Long>> requests, Map<String, List<Long>> interactions,
+  record Measured(String user, String door, int users, long pauseMillis, Map<String, List<Long>> requests, Map<String, List<Long>> interactions,
                   int tasksInList, Map<String, List<Long>> statements, Map<String, List<Long>> dbNanos,
                   Map<String, List<String>> lastSql) {}
 
@@ -84,6 +84,15 @@ final class TasklistInteractions {
    * user's "Min funktions uppgifter", then one task of that list opened, a different one each round.
    */
   Measured measure(String user, Door door, int warmup, int rounds) {
+    return measure(user, door, warmup, rounds, 0);
+  }
+
+  /**
+   * As {@link #measure(String, Door, int, int)}, with a pause after each interaction as a person
+   * reading the list or the form makes: between half and one and a half times {@code pauseMillis}, at
+   * random (0: none, the next request as soon as the last one answered).
+   */
+  Measured measure(String user, Door door, int warmup, int rounds, long pauseMillis) {
     Map<String, List<Long>> requests = new LinkedHashMap<>();
     Map<String, List<Long>> interactions = new LinkedHashMap<>();
     Map<String, List<Long>> statements = new LinkedHashMap<>();
@@ -110,6 +119,7 @@ final class TasklistInteractions {
       Answer count = timed(door, new Request("filtrets antal", "POST", "/filter/" + filterId + "/count", JSON_ACCEPT,
           "{\"active\":true}"), requests, statements, dbNanos, lastSql, counted);
       listTotal += count.nanos();
+      pause(pauseMillis);
       List<String> taskIds = taskIds(list.body());
       tasksInList = Math.max(tasksInList, (int) read(count.body()).path("count").asLong());
       if (counted) {
@@ -126,8 +136,21 @@ final class TasklistInteractions {
       if (counted) {
         interactions.computeIfAbsent("Öppna uppgiften (7 anrop)", k -> new ArrayList<>()).add(openTotal);
       }
+      pause(pauseMillis);
     }
-    return new Measured(user, door.name(), 1, requests, interactions, tasksInList, statements, dbNanos, lastSql);
+    return new Measured(user, door.name(), 1, pauseMillis, requests, interactions, tasksInList, statements, dbNanos, lastSql);
+  }
+
+  private static void pause(long pauseMillis) {
+    if (pauseMillis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(pauseMillis / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(pauseMillis + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while pausing", e);
+    }
   }
 
   /** The requests of opening a task, in Tasklist's order. */
@@ -144,9 +167,11 @@ final class TasklistInteractions {
 
   /**
    * The same rounds for several users at once, each in its own thread with its own door (session or
-   * Basic), all starting together; the times of all of them per request name.
+   * Basic), all starting together, each pausing {@code pauseMillis} (see {@link #measure(String, Door,
+   * int, int, long)}) after each interaction; the times of all of them per request name.
    */
-  List<Measured> concurrently(List<String> users, boolean sessions, int warmup, int rounds) throws Exception {
+  List<Measured> concurrently(List<String> users, boolean sessions, int warmup, int rounds, long pauseMillis)
+      throws Exception {
     List<Measured> results = new CopyOnWriteArrayList<>();
     Map<String, Door> doors = new ConcurrentHashMap<>();
     for (String user : users) {
@@ -154,7 +179,7 @@ final class TasklistInteractions {
     }
     List<Parallel.Job> jobs = new ArrayList<>();
     for (String user : users) {
-      jobs.add(() -> results.add(measure(user, doors.get(user), warmup, rounds)));
+      jobs.add(() -> results.add(measure(user, doors.get(user), warmup, rounds, pauseMillis)));
     }
     Parallel.run(users.size(), jobs);
     return results;
@@ -174,7 +199,7 @@ final class TasklistInteractions {
       m.interactions().forEach((name, times) -> interactions.computeIfAbsent(name, k -> new ArrayList<>()).addAll(times));
       tasks = Math.max(tasks, m.tasksInList());
     }
-    return new Measured(who, door, measured.size(), requests, interactions, tasks, statements, dbNanos, measured.get(0).lastSql());
+    return new Measured(who, door, measured.size(), measured.get(0).pauseMillis(), requests, interactions, tasks, statements, dbNanos, measured.get(0).lastSql());
   }
 
   private static Answer timed(Door door, Request request, Map<String, List<Long>> times,
