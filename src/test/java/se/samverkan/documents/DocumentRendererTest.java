@@ -102,9 +102,12 @@ class DocumentRendererTest {
     }
   }
 
-  /** Issue 16: document generation under 1 s each; the median of ten after warm-up, so one slow run does not decide. */
+  /**
+   * The largest document the processes make: an agreement of seven municipalities with long texts.
+   * How long it takes is the benchmark's measurement (6), not a test's.
+   */
   @Test
-  void shouldRenderAnAgreementOfSevenMunicipalitiesInUnderASecondAfterWarmUp() {
+  void shouldRenderAnAgreementOfSevenMunicipalitiesAsAConformingPdfA() {
     List<String> municipalities = List.of("Lycksele", "Malå", "Sorsele", "Storuman", "Vilhelmina", "Åsele", "Dorotea");
     DocumentContent.Builder content = DocumentContent.titled("Samverkansöverenskommelse – Södra Lappland 2027–2030")
         .lead("Samverkansöverenskommelse mellan Polisen och kommunerna " + String.join(", ", municipalities) + ".")
@@ -114,24 +117,12 @@ class DocumentRendererTest {
     content.section("Underskrifter").table("Undertecknat av", List.of("Funktion", "Beslut", "Tidpunkt"),
         municipalities.stream().map(m -> List.of("Kommunledning, " + m, "Undertecknat", "måndag 1 mars 2027 kl. 10:15"))
             .toList());
-    DocumentContent agreement = content.build();
-    renderer.pdf(agreement);
-    renderer.pdf(agreement);
-    // the thread's CPU time decides: on the shared 2-core build machine the wall time also counts other builds
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    long[] cpu = new long[10];
-    long[] wall = new long[10];
-    for (int i = 0; i < cpu.length; i++) {
-      long cpuStarted = threads.getCurrentThreadCpuTime();
-      long started = System.nanoTime();
-      renderer.pdf(agreement);
-      wall[i] = (System.nanoTime() - started) / 1_000_000;
-      cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000;
-    }
-    java.util.Arrays.sort(cpu);
-    java.util.Arrays.sort(wall);
-    System.out.println("DocumentRendererTest: agreement rendered in " + java.util.Arrays.toString(cpu) + " ms CPU, "
-        + java.util.Arrays.toString(wall) + " ms wall");
-    assertThat(cpu[cpu.length / 2]).as("median CPU time of " + java.util.Arrays.toString(cpu) + " ms").isLessThan(1000);
+
+    byte[] pdf = renderer.pdf(content.build());
+
+    assertThat(PdfA.violations(pdf)).isEmpty();
+    String text = PdfA.text(pdf).replaceAll("\\s+", " ");
+    assertThat(text).contains("Vuxenvandringar och belysning i Dorotea.", "Kommunledning, Åsele");
+    assertThat(PdfA.pages(pdf)).isGreaterThan(1);
   }
 }
