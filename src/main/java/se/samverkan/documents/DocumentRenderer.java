@@ -79,6 +79,8 @@ public final class DocumentRenderer {
    * committed ({@code title} names it in the error).
    */
   public byte[] pdf(String xhtml, String title) {
+    // read first: a layout that cannot be read leaves no font borrowed and no document open
+    Document layout = parse(xhtml, title);
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     ParsedFonts.Faces faces = fonts.borrow();
     // the renderer closes the document; the parsed fonts stay open for the next render
@@ -92,7 +94,7 @@ public final class DocumentRenderer {
     builder.useFont(embedded(document, faces.regular(), title), FONT_FAMILY, 400, FontStyle.NORMAL, true);
     builder.useFont(embedded(document, faces.bold(), title), FONT_FAMILY, 700, FontStyle.NORMAL, true);
     builder.withProducer("Samverkan");
-    builder.withW3cDocument(parse(xhtml, title), null);
+    builder.withW3cDocument(layout, null);
     builder.toStream(out);
     try {
       builder.run();
