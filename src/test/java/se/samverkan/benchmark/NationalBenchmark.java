@@ -1341,11 +1341,15 @@ public final class NationalBenchmark {
     groups.put("flera samtidigt med paus", m -> m.users() > 1 && m.pauseMillis() > 0);
     groups.put("flera samtidigt utan paus", m -> m.users() > 1 && m.pauseMillis() == 0);
     List<String> parts = new ArrayList<>();
-    groups.forEach((name, group) -> measured.stream().filter(group)
-        .flatMap(m -> m.requests().values().stream()).mapToLong(t -> percentile(t, 95)).max()
+    groups.forEach((name, group) -> measured.stream().filter(group).mapToLong(NationalBenchmark::highestP95).max()
         .ifPresent(worst -> parts.add(String.format("%s %s ms (%s)", name, millis(worst),
             worst < 20_000_000 ? "uppnått" : "inte uppnått"))));
     return String.join("; ", parts);
+  }
+
+  /** The highest p95 of any one request of a measurement. */
+  private static long highestP95(TasklistInteractions.Measured measured) {
+    return measured.requests().values().stream().mapToLong(times -> percentile(times, 95)).max().orElse(0);
   }
 
   /** {@code -Dbench.interactionWarmup}: unmeasured rounds of every user and door before the interactions. */
@@ -1405,7 +1409,7 @@ public final class NationalBenchmark {
     // one user whose slowest request was the slowest: where the time goes
     List<TasklistInteractions.Measured> shown = new ArrayList<>(interactions.subList(0, Math.min(2, interactions.size())));
     interactions.stream().filter(m -> m.users() == 1)
-        .max(java.util.Comparator.comparingLong(m -> m.requests().values().stream().mapToLong(t -> percentile(t, 95)).max().orElse(0)))
+        .max(java.util.Comparator.comparingLong(NationalBenchmark::highestP95))
         .filter(m -> !shown.contains(m)).ifPresent(shown::add);
     for (TasklistInteractions.Measured m : shown) {
       md.append("<details><summary>SQL-satserna i det sista mätta varvet: ").append(m.user()).append(", ").append(m.door())
