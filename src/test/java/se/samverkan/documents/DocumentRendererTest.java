@@ -125,4 +125,33 @@ class DocumentRendererTest {
     assertThat(text).contains("Vuxenvandringar och belysning i Dorotea.", "Kommunledning, Åsele");
     assertThat(PdfA.pages(pdf)).isGreaterThan(1);
   }
+
+  @Test
+  void shouldNameTheJdksXmlFactoriesSoJaxpNeedNotSearchEveryJarPerDocument() throws Exception {
+    renderer.pdf(DocumentContent.titled("Lägesbild").section("Läget").paragraph("Text").build());
+
+    assertThat(System.getProperty("javax.xml.transform.TransformerFactory"))
+        .isEqualTo(javax.xml.transform.TransformerFactory.newDefaultInstance().getClass().getName());
+    assertThat(System.getProperty("javax.xml.parsers.DocumentBuilderFactory"))
+        .isEqualTo(javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance().getClass().getName());
+  }
+
+  @Test
+  void shouldKeepAnXmlFactoryTheOperatorNamed() {
+    String property = "javax.xml.transform.TransformerFactory";
+    String before = System.getProperty(property);
+    try {
+      System.setProperty(property, "org.example.OperatorsTransformerFactory");
+
+      DocumentRenderer.nameTheJdksXmlFactories();
+
+      assertThat(System.getProperty(property)).isEqualTo("org.example.OperatorsTransformerFactory");
+    } finally {
+      if (before == null) {
+        System.clearProperty(property);
+      } else {
+        System.setProperty(property, before);
+      }
+    }
+  }
 }
