@@ -49,11 +49,13 @@ public record DocumentContent(String title, List<String> lead, List<Section> sec
 
     /** A labelled value; an empty value is written as "–", so a reader sees that nothing was entered. */
     public Builder field(String label, String text) {
+      requireSection();
       fields.add(new Field(label, text == null || text.isBlank() ? "–" : text.strip()));
       return this;
     }
 
     public Builder paragraph(String text) {
+      requireSection();
       if (text != null && !text.isBlank()) {
         fields.add(new Field(null, text.strip()));
       }
@@ -61,6 +63,7 @@ public record DocumentContent(String title, List<String> lead, List<Section> sec
     }
 
     public Builder table(String caption, List<String> header, List<List<String>> rows) {
+      requireSection();
       this.table = new Table(caption, List.copyOf(header), rows.stream().map(List::copyOf).toList());
       return this;
     }
@@ -73,6 +76,13 @@ public record DocumentContent(String title, List<String> lead, List<Section> sec
     public DocumentContent build() {
       close();
       return new DocumentContent(title, List.copyOf(lead), List.copyOf(sections), footer);
+    }
+
+    /** Fields, paragraphs and tables belong to a section; without one they would be lost from the document. */
+    private void requireSection() {
+      if (heading == null) {
+        throw new IllegalStateException("A field, paragraph or table belongs to a section: call section(...) first");
+      }
     }
 
     private void close() {

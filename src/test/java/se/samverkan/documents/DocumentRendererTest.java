@@ -154,4 +154,15 @@ class DocumentRendererTest {
       }
     }
   }
+
+  @Test
+  void shouldRefuseContentOutsideASectionRatherThanLoseIt() {
+    DocumentContent.Builder content = DocumentContent.titled("Lägesbild");
+
+    org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> content.paragraph("Text"))
+        .withMessageContaining("section");
+    org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> content.field("Kommun", "Malå"));
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> content.table("Underskrifter", List.of("Funktion"), List.of(List.of("Kommunledning"))));
+  }
 }
