@@ -17,6 +17,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.TransformerFactory;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -168,11 +169,12 @@ public final class DocumentRenderer {
    * ({@code -Djavax.xml...}) is kept.
    */
   static void nameTheJdksXmlFactories() {
-    Map.of("javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl",
-            "javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl")
-        .forEach((factory, jdkImplementation) -> {
+    Map.of(TransformerFactory.class, TransformerFactory.newDefaultInstance().getClass(),
+            DocumentBuilderFactory.class, DocumentBuilderFactory.newDefaultInstance().getClass())
+        .forEach((factoryType, jdkImplementation) -> {
+          String factory = factoryType.getName();
           if (System.getProperty(factory) == null) {
-            System.setProperty(factory, jdkImplementation);
+            System.setProperty(factory, jdkImplementation.getName());
           }
         });
   }

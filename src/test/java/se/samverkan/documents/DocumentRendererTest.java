@@ -1,6 +1,7 @@
 package se.samverkan.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -127,7 +128,7 @@ class DocumentRendererTest {
   }
 
   @Test
-  void shouldNameTheJdksXmlFactoriesSoJaxpNeedNotSearchEveryJarPerDocument() throws Exception {
+  void shouldNameTheJdksXmlFactoriesSoJaxpNeedNotSearchEveryJarPerDocument() {
     renderer.pdf(DocumentContent.titled("Lägesbild").section("Läget").paragraph("Text").build());
 
     assertThat(System.getProperty("javax.xml.transform.TransformerFactory"))
@@ -159,10 +160,10 @@ class DocumentRendererTest {
   void shouldRefuseContentOutsideASectionRatherThanLoseIt() {
     DocumentContent.Builder content = DocumentContent.titled("Lägesbild");
 
-    org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> content.paragraph("Text"))
+    assertThatIllegalStateException().isThrownBy(() -> content.paragraph("Text"))
         .withMessageContaining("section");
-    org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> content.field("Kommun", "Malå"));
-    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+    assertThatIllegalStateException().isThrownBy(() -> content.field("Kommun", "Malå"));
+    assertThatIllegalStateException()
         .isThrownBy(() -> content.table("Underskrifter", List.of("Funktion"), List.of(List.of("Kommunledning"))));
   }
 }
