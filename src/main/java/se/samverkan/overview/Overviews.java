@@ -40,6 +40,7 @@ import se.samverkan.overview.OverviewFigures.Counts;
 import se.samverkan.process.JsonVariables;
 import se.samverkan.promise.PromiseProcess;
 import se.samverkan.signing.SignatureCollector;
+import se.samverkan.tasklist.TasklistFilters;
 
 /**
  * What Läget shows, per municipality, per LPO and on the start page, for one reader. The counts come
@@ -424,7 +425,7 @@ public class Overviews {
   /**
    * Tasklist with its search set as Tasklist writes it into its own address ({@code searchQuery}),
    * with a criterion Samverkan's Tasklist keeps (tasklist/scripts/samverkan-search-criteria.js:
-   * Kommun, the task variable {@code kommunNamn}): in Tasklist's first filter, the reader's functions'
+   * Kommun, the task variable {@link TasklistFilters#MUNICIPALITY_COLUMN}): in Tasklist's first filter, the reader's functions'
    * tasks of the municipality. Null for who holds no function there (and for a function the reader
    * does not hold: the caller checks that).
    */
@@ -434,7 +435,7 @@ public class Overviews {
     }
     String name = organisation.municipality(kommun).map(Municipality::name).orElse(kommun);
     String query = "[{\"type\":\"taskVariables\",\"operator\":\"eq\",\"value\":\"" + name.replace("\"", "")
-        + "\",\"name\":\"kommunNamn\"}]";
+        + "\",\"name\":\"" + TasklistFilters.MUNICIPALITY_COLUMN + "\"}]";
     return TASKLIST + "?searchQuery=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
   }
 

@@ -60,7 +60,7 @@ public final class EngineWiring {
 
   public static List<ProcessEnginePlugin> plugins(Parts parts) {
     List<ProcessEnginePlugin> plugins = new ArrayList<>();
-    plugins.add(new EngineSettings(parts.historyLevel(), TasklistFilters.LIST_VARIABLES.keySet()));
+    plugins.add(new EngineSettings(parts.historyLevel(), TasklistFilters.listColumnVariables()));
     plugins.add(parts.springBeans() == null ? new ModelExpressionPlugin() : new ModelExpressionPlugin(parts.springBeans()));
     plugins.add(new ModelRulesPlugin(parts.organisation()));
     plugins.add(new ClaimForOneselfPlugin());

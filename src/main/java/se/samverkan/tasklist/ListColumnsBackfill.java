@@ -20,7 +20,10 @@ public class ListColumnsBackfill {
 
   private static final Logger log = LoggerFactory.getLogger(ListColumnsBackfill.class);
 
-  /** Open tasks without their own copy of the first column whose process instance has it. */
+  /**
+   * Open tasks without the first column whose process instance has its case variable (also tasks that
+   * hold the copy under its earlier name, the case variable's own: issue 18).
+   */
   private static final String MISSING = "select t.ID_ from ACT_RU_TASK t"
       + " where exists (select 1 from ACT_RU_VARIABLE p where p.VAR_SCOPE_ = t.PROC_INST_ID_ and p.NAME_ = ?)"
       + " and not exists (select 1 from ACT_RU_VARIABLE v where v.VAR_SCOPE_ = t.ID_ and v.NAME_ = ?)";
@@ -42,12 +45,11 @@ public class ListColumnsBackfill {
 
   /** Copies the columns to every open task that lacks them; returns how many tasks got them. */
   public int backfill() {
-    String first = TasklistFilters.LIST_VARIABLES.keySet().iterator().next();
-    List<String> missing = jdbc.queryForList(MISSING, String.class, first, first);
+    TasklistFilters.ListColumn first = TasklistFilters.LIST_COLUMNS.get(0);
+    List<String> missing = jdbc.queryForList(MISSING, String.class, first.source(), first.variable());
     int copied = 0;
     for (String taskId : missing) {
-      Map<String, Object> columns = ListColumns.columns(
-          tasks.getVariables(taskId, TasklistFilters.LIST_VARIABLES.keySet())::get);
+      Map<String, Object> columns = ListColumns.columns(tasks.getVariables(taskId, ListColumns.sources())::get);
       if (!columns.isEmpty()) {
         tasks.setVariablesLocal(taskId, columns);
         copied++;

@@ -1,10 +1,11 @@
 package se.samverkan.tasklist;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -31,10 +32,28 @@ public class TasklistFilters {
   public static final String ESCALATED = "Eskalerade";
 
   /**
-   * The variables every list shows as columns, name to column label; each task gets its own copy
-   * (ListColumns), so that the functions may read them.
+   * The columns every list shows, in order. Each task gets its own copy of the case's value under the
+   * column's name (ListColumns): a function may read its tasks but not always their cases. The name is
+   * one no case variable has: Camunda's list asks for the columns' names in each task's own scope, its
+   * execution's and its process instance's, and checks every row it finds against the user's grants, so
+   * a copy named like the case variable doubled the rows checked (issue 18).
    */
-  public static final Map<String, String> LIST_VARIABLES = listVariables();
+  public static final List<ListColumn> LIST_COLUMNS = List.of(
+      new ListColumn("kolumnKommun", "kommunNamn", "Kommun"),
+      new ListColumn("kolumnLpo", "lpoNamn", "Lokalpolisområde"));
+
+  /** A list column: the task variable Tasklist shows, the case variable it copies, its label. */
+  public record ListColumn(String variable, String source, String label) {}
+
+  /** The task variable of the list's municipality column (Tasklist's "Kommun" search criterion). */
+  public static final String MUNICIPALITY_COLUMN = LIST_COLUMNS.get(0).variable();
+
+  /** The tasks' column variables. */
+  public static Set<String> listColumnVariables() {
+    Set<String> names = new LinkedHashSet<>();
+    LIST_COLUMNS.forEach(column -> names.add(column.variable()));
+    return names;
+  }
 
   /** The lowest filter priority: Tasklist opens this filter ({@link #FUNCTION_TASKS}) after login. */
   public static final int FUNCTION_TASKS_PRIORITY = -10;
@@ -80,7 +99,7 @@ public class TasklistFilters {
     properties.put("color", color);
     properties.put("refresh", true);
     List<Map<String, String>> columns = new ArrayList<>();
-    LIST_VARIABLES.forEach((variable, label) -> columns.add(Map.of("name", variable, "label", label)));
+    LIST_COLUMNS.forEach(column -> columns.add(Map.of("name", column.variable(), "label", column.label())));
     properties.put("variables", columns);
     filter.setOwner(null);
     filter.setProperties(properties);
@@ -89,10 +108,4 @@ public class TasklistFilters {
     authorizations.grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
-  private static Map<String, String> listVariables() {
-    Map<String, String> columns = new LinkedHashMap<>();
-    columns.put("kommunNamn", "Kommun");
-    columns.put("lpoNamn", "Lokalpolisområde");
-    return Collections.unmodifiableMap(columns);
-  }
 }

@@ -112,7 +112,7 @@ class OverviewIT {
     String samordnareRow = row(between(page, "id=\"uppgifter-per-funktion\"", "</table>"), "samordnare-lycksele");
     assertThat(samordnareRow).doesNotContain(TASKLIST_SEARCH);
     assertThat(ownRow).contains(TASKLIST_SEARCH + "%5B%7B%22type%22%3A%22taskVariables%22")
-        .contains("%22value%22%3A%22Lycksele%22%2C%22name%22%3A%22kommunNamn%22");
+        .contains("%22value%22%3A%22Lycksele%22%2C%22name%22%3A%22kolumnKommun%22");
     assertThat(page).contains("id=\"kommunens-uppgifter\"").doesNotContain("/camunda/app/cockpit/default/#/process-instance/");
   }
 

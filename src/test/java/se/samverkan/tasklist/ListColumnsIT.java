@@ -71,14 +71,34 @@ class ListColumnsIT {
     for (JsonNode task : new ObjectMapper().readTree(body).path("_embedded").path("task")) {
       if (cycle.equals(task.path("processInstanceId").asText())) {
         Map<String, String> columns = new LinkedHashMap<>();
-        task.path("_embedded").path("variable")
-            .forEach(variable -> columns.put(variable.path("name").asText(), variable.path("value").asText()));
+        task.path("_embedded").path("variable").forEach(variable -> {
+          columns.put(variable.path("name").asText(), variable.path("value").asText());
+          // the task's own copy, not the case's variable
+          assertThat(variable.path("_links").path("self").path("href").asText())
+              .startsWith("/task/" + task.path("id").asText() + "/");
+        });
         reports.add(columns);
       }
     }
     assertThat(reports).as("socialtjänstens EST-rapport i Lycksele").hasSize(1);
-    assertThat(reports.get(0)).containsEntry("kommunNamn", "Lycksele");
-    assertThat(reports.get(0).get("lpoNamn")).as("lokalpolisområdet").isNotBlank();
+    assertThat(reports.get(0)).containsEntry("kolumnKommun", "Lycksele");
+    assertThat(reports.get(0).get("kolumnLpo")).as("lokalpolisområdet").isNotBlank();
+  }
+
+  @Test
+  void shouldNameTheColumnsSoThatTheListReadsOnlyTheTasksOwnCopies() {
+    String cycle = lyckselesCycleWithItsReports();
+
+    // Camunda's list looks for the columns' names in the task's, its execution's and its case's scope and
+    // checks every row against the user's grants: no case variable may carry a column's name
+    assertThat(runtimeService.getVariables(cycle)).containsKeys("kommunNamn", "lpoNamn")
+        .doesNotContainKeys(TasklistFilters.listColumnVariables().toArray(String[]::new));
+    String report = taskService.createTaskQuery().processInstanceId(cycle).list().get(0).getId();
+    assertThat(runtimeService.createVariableInstanceQuery().variableNameIn(
+            TasklistFilters.listColumnVariables().toArray(String[]::new))
+        .variableScopeIdIn(cycle, report).list())
+        .extracting(org.camunda.bpm.engine.runtime.VariableInstance::getTaskId)
+        .containsOnly(report).hasSize(TasklistFilters.LIST_COLUMNS.size());
   }
 
   @Test
@@ -86,13 +106,16 @@ class ListColumnsIT {
     String cycle = lyckselesCycleWithItsReports();
     List<String> reports = taskService.createTaskQuery().processInstanceId(cycle).list().stream()
         .map(org.camunda.bpm.engine.task.Task::getId).toList();
-    // as a task created before ListColumns existed
-    reports.forEach(task -> taskService.removeVariablesLocal(task, TasklistFilters.LIST_VARIABLES.keySet()));
+    // as a task created before ListColumns existed (the first) and one holding the copies under their
+    // earlier names, the case variables' own (the others)
+    reports.forEach(task -> taskService.removeVariablesLocal(task, TasklistFilters.listColumnVariables()));
+    reports.subList(1, reports.size()).forEach(task -> taskService.setVariablesLocal(task,
+        Map.of("kommunNamn", "Lycksele", "lpoNamn", "Södra Lappland")));
 
     assertThat(backfill.backfill()).isGreaterThanOrEqualTo(reports.size());
 
     for (String task : reports) {
-      assertThat(taskService.getVariablesLocal(task)).containsEntry("kommunNamn", "Lycksele").containsKey("lpoNamn");
+      assertThat(taskService.getVariablesLocal(task)).containsEntry("kolumnKommun", "Lycksele").containsKey("kolumnLpo");
     }
     assertThat(backfill.backfill()).as("nothing left on a second run").isZero();
   }

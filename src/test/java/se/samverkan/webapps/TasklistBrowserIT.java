@@ -89,7 +89,7 @@ class TasklistBrowserIT {
     Object variable = script("var s = " + SEARCH_SCOPE + "; s.$apply(function () {"
         + " s.createSearch(s.dropdownTypes.filter(function (t) { return t.key === 'taskVariables'; })[0]); });"
         + " return s.searches[s.searches.length - 1].name.value;");
-    assertThat(variable).isEqualTo("kommunNamn");
+    assertThat(variable).isEqualTo(se.samverkan.tasklist.TasklistFilters.MUNICIPALITY_COLUMN);
   }
 
   private static final String SEARCH_SCOPE = "angular.element(document.querySelector('[cam-widget-search]')).isolateScope()";

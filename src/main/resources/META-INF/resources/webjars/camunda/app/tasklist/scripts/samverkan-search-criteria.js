@@ -6,7 +6,7 @@
 // ([cam-widget-search], AngularJS) and keeps, in this order: Process (process definition name),
 // Steg (the task's name, also what free text searches: a task is named for its case, so "Lycksele"
 // or an activity finds it), Förfallodatum (due before/after) and Kommun (a variable of the task,
-// preset to kommunNamn, the copy every task has of its municipality's name; the filter's other
+// preset to kolumnKommun, the copy every task has of its municipality's name; the filter's other
 // list column, Lokalpolisområde, is offered as the variable's other name). Nothing about CMMN, no
 // ids. The criteria are the widget's own objects, relabelled, so the widget and the query behave as
 // in Camunda; English browsers keep Camunda's labels.
@@ -18,7 +18,7 @@ const SWEDISH_LABELS = {
   due: 'Förfallodatum',
   taskVariables: 'Kommun'
 };
-const MUNICIPALITY_VARIABLE = 'kommunNamn';
+const MUNICIPALITY_VARIABLE = 'kolumnKommun';
 const WIDGET = '[cam-widget-search]';
 const curated = new WeakSet();
 
