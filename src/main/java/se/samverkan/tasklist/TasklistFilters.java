@@ -107,5 +107,4 @@ public class TasklistFilters {
     filterService.saveFilter(filter);
     authorizations.grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
   }
-
 }
